@@ -1,0 +1,77 @@
+/**
+ * What the engine needs of a procedure definition. One definition per procedure and version;
+ * decisions keep the version they started with and always run on it.
+ */
+import type { FieldError } from './schema';
+
+export interface WorkingDayCalendar {
+  readonly dataVersion: string;
+  addWorkingDays(date: string, n: number): string;
+  workingDaysBetween(from: string, to: string): number;
+}
+
+export interface FactEnv {
+  today: string;
+  calendar: WorkingDayCalendar;
+}
+
+/** The persisted procedure state: the statechart's value and its context. */
+export interface ProcedureState<C = unknown> {
+  value: unknown;
+  context: C;
+}
+
+export interface IncomingEvent {
+  type: string;
+  payload: Record<string, unknown>;
+  /** The seq the record row will get if the event is accepted. */
+  seq: number;
+}
+
+export interface MissingStep {
+  step: string;
+  code: string;
+  legalBasis: string[];
+}
+
+export interface ProcedureRefusal {
+  code: string;
+  detail: string;
+  legalBasis: string[];
+  missing: MissingStep[];
+}
+
+export type Decision<C = unknown> =
+  | { accepted: true; next: ProcedureState<C>; fromStage: string; toStage: string; facts: Record<string, unknown> }
+  | { accepted: false; refusal: ProcedureRefusal; stage: string; facts: Record<string, unknown> };
+
+export interface ProgressEntry {
+  step: string;
+  status: 'not_required' | 'pending' | 'in_progress' | 'done' | 'waived_with_reason';
+  legalBasis: string[];
+}
+
+export interface ProcedureDefinition<C = unknown, I = unknown> {
+  readonly id: string;
+  readonly version: number;
+  readonly stages: readonly string[];
+  readonly events: readonly string[];
+  /** Events the engine sends itself, never accepted from a client. */
+  readonly systemEvents: readonly string[];
+  readonly steps: readonly string[];
+  isEventType(type: string): boolean;
+  payloadErrors(type: string, payload: unknown): FieldError[];
+  initial(input: I): ProcedureState<C>;
+  stageOf(state: ProcedureState<C>): string;
+  /** Event types the state's stage takes (guards aside). */
+  acceptedEvents(state: ProcedureState<C>): string[];
+  /** Accept (with the next state) or refuse (with code, legal basis and every missing step). */
+  decide(state: ProcedureState<C>, event: IncomingEvent, env: () => FactEnv): Decision<C>;
+  progress(state: ProcedureState<C>): ProgressEntry[];
+  isComplete(state: ProcedureState<C>): boolean;
+  /** Non-blocking findings auditors must see. */
+  flags(state: ProcedureState<C>): string[];
+  revision(state: ProcedureState<C>): number;
+  /** The statechart as Mermaid stateDiagram-v2 text. */
+  toMermaid(): string;
+}

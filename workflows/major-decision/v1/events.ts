@@ -1,0 +1,174 @@
+/**
+ * What each procedure event carries (决策程序事件), as a schema. Conditional requirements that are
+ * a matter of form (a field needed because another has a value) are payload errors too (400).
+ */
+import { bool, count, date, list, obj, oneOf, optional, text, uuid, type FieldError, type Shape, validateShape } from '../../schema';
+import { STEPS } from './steps';
+
+export const requirement = obj({ required: bool(), reason: optional(text()) });
+export const requirementsShape: Shape = {
+  publicParticipation: requirement,
+  hearing: requirement,
+  expertArgumentation: requirement,
+  riskAssessment: requirement,
+  partyCommitteeReport: optional(requirement),
+};
+
+/** Requirements whose `required: false` must state why (api.md: a missing reason is a 400). */
+export const REASON_REQUIRED_WHEN_WAIVED = ['publicParticipation', 'expertArgumentation', 'riskAssessment'] as const;
+
+export function requirementsErrors(value: unknown, path = 'requirements'): FieldError[] {
+  const errors = validateShape(requirementsShape, value, path);
+  if (errors.length) return errors;
+  const req = value as Record<string, { required: boolean; reason?: string } | undefined>;
+  for (const k of REASON_REQUIRED_WHEN_WAIVED) {
+    if (req[k]?.required === false && !req[k]?.reason) errors.push({ field: `${path}.${k}.reason`, message: 'is required when required is false' });
+  }
+  return errors;
+}
+
+export const EVENT_PAYLOADS = {
+  CATALOG_PUBLISHED: {
+    catalogId: uuid(),
+    catalogRevision: count(),
+    partyCommitteeApprovedOn: date(),
+    partyCommitteeRef: text(),
+    publishedOn: date(),
+  },
+  AMEND_REQUIREMENTS: { amendedOn: date(), requirements: obj(requirementsShape), reason: text() },
+  START_DRAFTING: { startedOn: date() },
+  RECORD_DRAFT: {
+    draftedOn: date(),
+    draftVersion: text(),
+    summary: text(),
+    lawsReviewed: list(text()),
+    alternatives: optional(list(text())),
+    fairCompetitionReview: optional(text()),
+  },
+  OPEN_PUBLIC_COMMENT: { startOn: date(), endOn: date(), channels: list(text()), shortenedReason: optional(text()) },
+  CLOSE_PUBLIC_COMMENT: { closedOn: date(), commentsReceived: count(), adoptionSummary: text() },
+  RECORD_PUBLIC_PARTICIPATION: {
+    method: oneOf('forum', 'questionnaire', 'field_visit', 'written'),
+    heldOn: date(),
+    summary: text(),
+    adoptionSummary: text(),
+  },
+  RECORD_HEARING: {
+    materialsDeliveredOn: date(),
+    heldOn: date(),
+    participants: list(text()),
+    recordSigned: bool(),
+    summary: text(),
+  },
+  RECORD_EXPERT_ARGUMENTATION: {
+    heldOn: date(),
+    method: text(),
+    experts: list(obj({ name: text(), affiliation: text(), directInterest: bool() })),
+    opinionsSignedAndSealed: bool(),
+    conclusion: text(),
+    adoptionSummary: text(),
+  },
+  RECORD_RISK_ASSESSMENT: {
+    assessedOn: date(),
+    riskLevel: oneOf('low', 'medium', 'high'),
+    controllable: bool(),
+    riskPoints: list(text()),
+    measures: list(text()),
+    contingencyPlan: text(),
+  },
+  SUBMIT_LEGALITY_REVIEW: {
+    submittedOn: date(),
+    requestedDueOn: date(),
+    // Completeness of the materials is a procedure rule (REVIEW_MATERIALS_INCOMPLETE), not a form error.
+    materials: obj({ draftVersion: optional(text()), legalBasis: optional(list(text())), procedureStatement: optional(text()) }),
+    shortenedReason: optional(text()),
+  },
+  RETURN_MATERIALS: { returnedOn: date(), reason: text() },
+  ACCEPT_REVIEW: { acceptedOn: date() },
+  ADD_LEGAL_OPINION: {
+    givenOn: date(),
+    author: text(),
+    authorKind: oneOf('legal_adviser', 'public_lawyer', 'reviewer'),
+    text: text(),
+  },
+  CONCLUDE_REVIEW: {
+    concludedOn: date(),
+    conclusion: oneOf('lawful', 'lawful_with_revisions', 'unlawful', 'exploratory_risk_disclosed'),
+    opinionText: text(),
+    legalRisks: optional(list(text())),
+  },
+  RECORD_REVISIONS: {
+    revisedOn: date(),
+    draftVersion: text(),
+    opinionAdoption: list(obj({ opinionSeq: count(), adopted: bool(), note: text() })),
+  },
+  RECORD_DISCUSSION: {
+    meetingType: oneOf('executive', 'plenary'),
+    meetingOn: date(),
+    meetingRef: text(),
+    attendees: list(text()),
+    memberOpinions: list(obj({ member: text(), position: oneOf('agree', 'disagree', 'abstain'), remarks: optional(text()) })),
+    headDecision: oneOf('approve', 'reject', 'return'),
+    headReason: optional(text()),
+    implementingUnitId: optional(uuid()),
+  },
+  REPORT_TO_PARTY_COMMITTEE: { reportedOn: date(), reference: text() },
+  PUBLISH: {
+    publishedOn: date(),
+    disclosure: oneOf('public', 'not_disclosed'),
+    channels: optional(list(text())),
+    adoptionExplanation: optional(text()),
+    nonDisclosureBasis: optional(text()),
+  },
+  RECORD_IMPLEMENTATION_REPORT: { reportedOn: date(), period: text(), summary: text() },
+  SUSPEND: { on: date(), reason: text() },
+  RESUME: { on: date(), reason: text() },
+  RECORD_EVALUATION: {
+    evaluatedOn: date(),
+    evaluator: text(),
+    evaluatorIndependent: bool(),
+    conclusion: text(),
+    recommendation: oneOf('continue', 'adjust', 'terminate'),
+  },
+  START_ADJUSTMENT: { startedOn: date(), reason: text(), requirements: optional(obj(requirementsShape)) },
+  TERMINATE: { terminatedOn: date(), reason: text(), meetingRef: text() },
+  ARCHIVE: { archivedOn: date(), archiveRef: text(), materials: list(obj({ step: oneOf(...STEPS), ref: text() })) },
+  WITHDRAW: { withdrawnOn: date(), reason: text() },
+} as const satisfies Record<string, Shape>;
+
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
+
+/** Events the engine itself sends (catalog publication); never accepted from POST /decisions/:id/events. */
+export const SYSTEM_EVENTS: readonly EventType[] = ['CATALOG_PUBLISHED'];
+
+export function isEventType(t: unknown): t is EventType {
+  return typeof t === 'string' && Object.prototype.hasOwnProperty.call(EVENT_PAYLOADS, t);
+}
+
+/** Form errors of a payload, with field paths under `payload.`. */
+export function payloadErrors(type: EventType, payload: unknown): FieldError[] {
+  const errors = validateShape(EVENT_PAYLOADS[type], payload, 'payload');
+  if (errors.length) return errors;
+  const p = payload as Record<string, unknown>;
+  const need = (cond: boolean, field: string, message: string) => cond && errors.push({ field: `payload.${field}`, message });
+  switch (type) {
+    case 'AMEND_REQUIREMENTS':
+    case 'START_ADJUSTMENT':
+      if (p.requirements !== undefined) errors.push(...requirementsErrors(p.requirements, 'payload.requirements'));
+      break;
+    case 'CONCLUDE_REVIEW':
+      need(p.conclusion === 'exploratory_risk_disclosed' && p.legalRisks === undefined, 'legalRisks', 'is required when the conclusion is exploratory_risk_disclosed');
+      break;
+    case 'RECORD_DISCUSSION':
+      need(p.headDecision === 'approve' && p.implementingUnitId === undefined, 'implementingUnitId', 'is required when the head decision is approve');
+      break;
+    case 'PUBLISH':
+      need(p.disclosure === 'public' && p.channels === undefined, 'channels', 'needs at least one channel when the disclosure is public');
+      need(p.disclosure === 'not_disclosed' && p.nonDisclosureBasis === undefined, 'nonDisclosureBasis', 'is required when the decision is not disclosed');
+      break;
+    default:
+      break;
+  }
+  return errors;
+}

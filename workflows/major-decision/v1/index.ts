@@ -1,0 +1,88 @@
+/**
+ * `major-decision` version 1: the procedure of 《重大行政决策程序暂行条例》 as a definition the
+ * engine can run. Everything here is pure: the engine supplies today's date and the calendar.
+ */
+import { getStateNodes, initialTransition, transition, type AnyStateNode } from 'xstate';
+import type { Decision, FactEnv, IncomingEvent, ProcedureDefinition, ProcedureState, ProgressEntry } from '../../definition';
+import { toMermaid } from '../../mermaid';
+import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
+import { EVENT_TYPES, isEventType, payloadErrors, SYSTEM_EVENTS, type EventType } from './events';
+import { majorDecisionV1 } from './machine';
+import { check, wrongStage } from './rules';
+import { STEP_BASIS, STEPS } from './steps';
+
+export type { ProcedureContext, ProcedureInput } from './context';
+export type { EventType } from './events';
+export { EVENT_PAYLOADS, requirementsErrors } from './events';
+export { majorDecisionV1 } from './machine';
+
+type State = ProcedureState<ProcedureContext>;
+
+const stageOf = (s: State): Stage => (typeof s.value === 'string' ? s.value : Object.keys(s.value as object)[0]) as Stage;
+
+const acceptedCache = new Map<string, EventType[]>();
+function acceptedEvents(s: State): EventType[] {
+  const key = JSON.stringify(s.value);
+  let out = acceptedCache.get(key);
+  if (!out) {
+    const nodes = getStateNodes(majorDecisionV1.root, s.value as never) as AnyStateNode[];
+    const types = new Set<string>();
+    for (const n of nodes) for (const t of n.ownEvents) types.add(t);
+    out = EVENT_TYPES.filter((t) => types.has(t));
+    acceptedCache.set(key, out);
+  }
+  return out;
+}
+
+function factsFor(type: EventType, payload: Record<string, unknown>, env: FactEnv): Facts {
+  const facts: Facts = { today: env.today };
+  if (type === 'SUBMIT_LEGALITY_REVIEW') {
+    // SC713-26: at least 7 working days on the official calendar, counted from the day after submission.
+    const submittedOn = payload.submittedOn as string;
+    facts.reviewMinDueOn = env.calendar.addWorkingDays(submittedOn, 7);
+    facts.reviewWorkingDaysGiven = env.calendar.workingDaysBetween(submittedOn, payload.requestedDueOn as string);
+    facts.calendarDataVersion = env.calendar.dataVersion;
+  }
+  return facts;
+}
+
+export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, ProcedureInput> = {
+  id: 'major-decision',
+  version: 1,
+  stages: STAGES,
+  events: EVENT_TYPES,
+  systemEvents: SYSTEM_EVENTS,
+  steps: STEPS,
+  isEventType,
+  payloadErrors: (type, payload) => (isEventType(type) ? payloadErrors(type, payload) : [{ field: 'type', message: 'is not an event of this procedure' }]),
+
+  initial(input) {
+    const [snap] = initialTransition(majorDecisionV1, input);
+    return { value: snap.value, context: snap.context };
+  },
+
+  stageOf,
+  acceptedEvents,
+
+  decide(state, incoming: IncomingEvent, env: () => FactEnv): Decision<ProcedureContext> {
+    const type = incoming.type as EventType;
+    const stage = stageOf(state);
+    if (!acceptedEvents(state).includes(type)) {
+      return { accepted: false, refusal: wrongStage(state.context, stage, type), stage, facts: {} };
+    }
+    const facts = factsFor(type, incoming.payload, env());
+    const event: ProcedureEvent = { type, payload: incoming.payload, facts, seq: incoming.seq };
+    const refusal = check(state.context, event);
+    if (refusal) return { accepted: false, refusal, stage, facts: { ...facts } };
+    const snapshot = majorDecisionV1.resolveState({ value: state.value as never, context: state.context });
+    const [next] = transition(majorDecisionV1, snapshot, event);
+    const nextState = { value: next.value, context: next.context };
+    return { accepted: true, next: nextState, fromStage: stage, toStage: stageOf(nextState), facts: { ...facts } };
+  },
+
+  progress: (s): ProgressEntry[] => progressOf(s.context).map((p) => ({ ...p, legalBasis: STEP_BASIS[p.step] })),
+  isComplete: (s) => isComplete(s.context),
+  flags: (s) => s.context.flags,
+  revision: (s) => s.context.revision,
+  toMermaid: () => toMermaid(majorDecisionV1),
+};

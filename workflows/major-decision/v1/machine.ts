@@ -1,0 +1,168 @@
+/**
+ * The major-decision procedure, version 1, as an XState statechart. Stages are the top-level
+ * states; every transition's guard is the rule table of rules.ts and every action the reducer of
+ * reducers.ts, so the machine, the refusals and the diagrams come from one definition.
+ */
+import { assign, setup } from 'xstate';
+import { initialContext, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from './context';
+import { reduce } from './reducers';
+import { check } from './rules';
+
+type Branch = { p: string; is: string };
+
+export const majorDecisionV1 = setup({
+  types: {
+    context: {} as ProcedureContext,
+    events: {} as ProcedureEvent,
+    input: {} as ProcedureInput,
+  },
+  guards: {
+    /** Every rule of rules.ts passes for this event in this stage. */
+    allowed: ({ context, event }) => check(context, event) === null,
+    /** Same, and a payload member selects this branch. */
+    allowedWhen: ({ context, event }, b: Branch) =>
+      event.payload[b.p] === b.is && check(context, event) === null,
+    partyReportNotRequired: ({ context }) => context.requirements.partyCommitteeReport?.required === false,
+  },
+  actions: {
+    record: assign(({ context, event }) => reduce(context, event)),
+  },
+}).createMachine({
+  id: 'major-decision',
+  context: ({ input }) => initialContext(input),
+  initial: 'proposed',
+  states: {
+    proposed: {
+      on: {
+        CATALOG_PUBLISHED: { target: 'cataloged', guard: 'allowed', actions: 'record' },
+        AMEND_REQUIREMENTS: { guard: 'allowed', actions: 'record' },
+        WITHDRAW: { target: 'withdrawn', guard: 'allowed', actions: 'record' },
+      },
+    },
+    cataloged: {
+      on: {
+        START_DRAFTING: { target: 'drafting', guard: 'allowed', actions: 'record' },
+        AMEND_REQUIREMENTS: { guard: 'allowed', actions: 'record' },
+        WITHDRAW: { target: 'withdrawn', guard: 'allowed', actions: 'record' },
+      },
+    },
+    drafting: {
+      on: {
+        RECORD_DRAFT: { guard: 'allowed', actions: 'record' },
+        OPEN_PUBLIC_COMMENT: { guard: 'allowed', actions: 'record' },
+        CLOSE_PUBLIC_COMMENT: { guard: 'allowed', actions: 'record' },
+        RECORD_PUBLIC_PARTICIPATION: { guard: 'allowed', actions: 'record' },
+        RECORD_HEARING: { guard: 'allowed', actions: 'record' },
+        RECORD_EXPERT_ARGUMENTATION: { guard: 'allowed', actions: 'record' },
+        RECORD_RISK_ASSESSMENT: { guard: 'allowed', actions: 'record' },
+        AMEND_REQUIREMENTS: { guard: 'allowed', actions: 'record' },
+        SUBMIT_LEGALITY_REVIEW: { target: 'legality_review', guard: 'allowed', actions: 'record' },
+        WITHDRAW: { target: 'withdrawn', guard: 'allowed', actions: 'record' },
+      },
+    },
+    legality_review: {
+      initial: 'submitted',
+      on: {
+        RETURN_MATERIALS: { target: 'drafting', guard: 'allowed', actions: 'record' },
+        WITHDRAW: { target: 'withdrawn', guard: 'allowed', actions: 'record' },
+      },
+      states: {
+        submitted: {
+          on: { ACCEPT_REVIEW: { target: 'in_review', guard: 'allowed', actions: 'record' } },
+        },
+        in_review: {
+          on: {
+            ADD_LEGAL_OPINION: { guard: 'allowed', actions: 'record' },
+            CONCLUDE_REVIEW: [
+              { target: '#major-decision.awaiting_discussion', guard: { type: 'allowedWhen', params: { p: 'conclusion', is: 'lawful' } }, actions: 'record' },
+              { target: '#major-decision.revising', guard: { type: 'allowedWhen', params: { p: 'conclusion', is: 'lawful_with_revisions' } }, actions: 'record' },
+              { target: '#major-decision.drafting', guard: { type: 'allowedWhen', params: { p: 'conclusion', is: 'unlawful' } }, actions: 'record' },
+              {
+                target: '#major-decision.awaiting_discussion',
+                guard: { type: 'allowedWhen', params: { p: 'conclusion', is: 'exploratory_risk_disclosed' } },
+                actions: 'record',
+              },
+            ],
+          },
+        },
+      },
+    },
+    revising: {
+      on: {
+        RECORD_REVISIONS: { target: 'awaiting_discussion', guard: 'allowed', actions: 'record' },
+        WITHDRAW: { target: 'withdrawn', guard: 'allowed', actions: 'record' },
+      },
+    },
+    awaiting_discussion: {
+      on: {
+        RECORD_DISCUSSION: [
+          { target: 'decided', guard: { type: 'allowedWhen', params: { p: 'headDecision', is: 'approve' } }, actions: 'record' },
+          { target: 'rejected', guard: { type: 'allowedWhen', params: { p: 'headDecision', is: 'reject' } }, actions: 'record' },
+          { target: 'drafting', guard: { type: 'allowedWhen', params: { p: 'headDecision', is: 'return' } }, actions: 'record' },
+        ],
+        WITHDRAW: { target: 'withdrawn', guard: 'allowed', actions: 'record' },
+      },
+    },
+    decided: {
+      on: {
+        REPORT_TO_PARTY_COMMITTEE: { target: 'reported', guard: 'allowed', actions: 'record' },
+        // Publication straight after the decision only where no party report is required (rules.ts).
+        PUBLISH: { target: 'published', guard: 'allowed', actions: 'record' },
+      },
+    },
+    reported: {
+      on: { PUBLISH: { target: 'published', guard: 'allowed', actions: 'record' } },
+    },
+    published: {
+      type: 'parallel',
+      states: {
+        implementation: {
+          initial: 'in_force',
+          states: {
+            in_force: {
+              on: {
+                RECORD_IMPLEMENTATION_REPORT: { guard: 'allowed', actions: 'record' },
+                RECORD_EVALUATION: { guard: 'allowed', actions: 'record' },
+                SUSPEND: { target: 'suspended', guard: 'allowed', actions: 'record' },
+                START_ADJUSTMENT: { target: '#major-decision.drafting', guard: 'allowed', actions: 'record' },
+                TERMINATE: { target: 'terminated', guard: 'allowed', actions: 'record' },
+              },
+            },
+            suspended: {
+              on: {
+                RECORD_IMPLEMENTATION_REPORT: { guard: 'allowed', actions: 'record' },
+                RECORD_EVALUATION: { guard: 'allowed', actions: 'record' },
+                RESUME: { target: 'in_force', guard: 'allowed', actions: 'record' },
+                START_ADJUSTMENT: { target: '#major-decision.drafting', guard: 'allowed', actions: 'record' },
+                TERMINATE: { target: 'terminated', guard: 'allowed', actions: 'record' },
+              },
+            },
+            terminated: {},
+          },
+        },
+        archive: {
+          initial: 'pending',
+          states: {
+            pending: { on: { ARCHIVE: { target: 'archived', guard: 'allowed', actions: 'record' } } },
+            archived: {},
+          },
+        },
+      },
+    },
+    rejected: {
+      initial: 'pending',
+      states: {
+        pending: { on: { ARCHIVE: { target: 'archived', guard: 'allowed', actions: 'record' } } },
+        archived: {},
+      },
+    },
+    withdrawn: {
+      initial: 'pending',
+      states: {
+        pending: { on: { ARCHIVE: { target: 'archived', guard: 'allowed', actions: 'record' } } },
+        archived: {},
+      },
+    },
+  },
+});
+

@@ -1,0 +1,87 @@
+/**
+ * A small declarative schema for event payloads: what each procedure event carries is part of the
+ * law in code, so it lives here beside the machine, and the HTTP layer and OpenAPI derive from it.
+ */
+import { isBusinessDate } from './dates';
+
+export const MAX_TEXT = 10_000;
+
+export type Field =
+  | { kind: 'text'; optional?: boolean }
+  | { kind: 'date'; optional?: boolean }
+  | { kind: 'bool'; optional?: boolean }
+  | { kind: 'count'; optional?: boolean }
+  | { kind: 'uuid'; optional?: boolean }
+  | { kind: 'enum'; values: readonly string[]; optional?: boolean }
+  | { kind: 'list'; of: Field; optional?: boolean }
+  | { kind: 'object'; fields: Shape; optional?: boolean };
+
+export type Shape = Readonly<Record<string, Field>>;
+
+export const text = (): Field => ({ kind: 'text' });
+export const date = (): Field => ({ kind: 'date' });
+export const bool = (): Field => ({ kind: 'bool' });
+export const count = (): Field => ({ kind: 'count' });
+export const uuid = (): Field => ({ kind: 'uuid' });
+export const oneOf = (...values: string[]): Field => ({ kind: 'enum', values });
+export const list = (of: Field): Field => ({ kind: 'list', of });
+export const obj = (fields: Shape): Field => ({ kind: 'object', fields });
+export const optional = (f: Field): Field => ({ ...f, optional: true });
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function check(f: Field, v: unknown, path: string, out: FieldError[]): void {
+  switch (f.kind) {
+    case 'text':
+      if (typeof v !== 'string' || v.trim().length === 0) out.push({ field: path, message: 'must be a non-empty string' });
+      else if (v.length > MAX_TEXT) out.push({ field: path, message: `must be at most ${MAX_TEXT} characters` });
+      return;
+    case 'date':
+      if (!isBusinessDate(v)) out.push({ field: path, message: 'must be a date YYYY-MM-DD' });
+      return;
+    case 'bool':
+      if (typeof v !== 'boolean') out.push({ field: path, message: 'must be a boolean' });
+      return;
+    case 'count':
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) out.push({ field: path, message: 'must be an integer ≥ 0' });
+      return;
+    case 'uuid':
+      if (typeof v !== 'string' || !UUID_RE.test(v)) out.push({ field: path, message: 'must be a UUID' });
+      return;
+    case 'enum':
+      if (typeof v !== 'string' || !f.values.includes(v)) out.push({ field: path, message: `must be one of ${f.values.join(', ')}` });
+      return;
+    case 'list':
+      if (!Array.isArray(v) || v.length === 0) out.push({ field: path, message: 'must be a non-empty array' });
+      else if (v.length > 1000) out.push({ field: path, message: 'must have at most 1000 entries' });
+      else v.forEach((item, i) => check(f.of, item, `${path}[${i}]`, out));
+      return;
+    case 'object':
+      validateShape(f.fields, v, path, out);
+      return;
+  }
+}
+
+/** Field errors of `value` against `shape` (unknown fields included); an empty array when it fits. */
+export function validateShape(shape: Shape, value: unknown, path = '', out: FieldError[] = []): FieldError[] {
+  const at = (k: string) => (path ? `${path}.${k}` : k);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    out.push({ field: path || '(body)', message: 'must be an object' });
+    return out;
+  }
+  const rec = value as Record<string, unknown>;
+  for (const k of Object.keys(rec)) if (!(k in shape)) out.push({ field: at(k), message: 'is not allowed' });
+  for (const [k, f] of Object.entries(shape)) {
+    if (rec[k] === undefined || rec[k] === null) {
+      if (!f.optional) out.push({ field: at(k), message: 'is required' });
+      continue;
+    }
+    check(f, rec[k], at(k), out);
+  }
+  return out;
+}
