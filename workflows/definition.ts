@@ -72,6 +72,10 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   /** Non-blocking findings auditors must see. */
   flags(state: ProcedureState<C>): string[];
   revision(state: ProcedureState<C>): number;
+  /** The unit the decision named to implement it, once decided. */
+  implementingUnitId(state: ProcedureState<C>): string | undefined;
+  /** The revision still in force while a later one is being prepared. */
+  inForce(state: ProcedureState<C>): { revision: number; status: string } | undefined;
   /** The statechart as Mermaid stateDiagram-v2 text. */
   toMermaid(): string;
 }

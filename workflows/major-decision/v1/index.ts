@@ -84,5 +84,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
   isComplete: (s) => isComplete(s.context),
   flags: (s) => s.context.flags,
   revision: (s) => s.context.revision,
+  implementingUnitId: (s) => s.context.discussion?.implementingUnitId,
+  inForce: (s) => s.context.inForce,
   toMermaid: () => toMermaid(majorDecisionV1),
 };

@@ -1,0 +1,5 @@
+import { ProcedureEngine1764300000000 } from './1764300000000-procedure-engine';
+import { OrgUnitsAndUsers1764300001000 } from './1764300001000-org-units-and-users';
+
+/** Every migration, oldest first. A schema change is a new file here, never `synchronize`. */
+export const MIGRATIONS = [ProcedureEngine1764300000000, OrgUnitsAndUsers1764300001000];

@@ -1,0 +1,314 @@
+/**
+ * The transition runner: one path for every procedure step. Restore the decision's state, decide
+ * (accept, or refuse with code, legal basis and every missing step), then in one transaction append
+ * the hash-chained record row and write the new state with a version check — or, when refused,
+ * append a violation attempt and change nothing else.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FactEnv, ProcedureDefinition, ProcedureState, WorkingDayCalendar } from '../../workflows/definition';
+import { BadRequestError, DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
+import { CalendarYearUnknownError } from '../calendar/business-calendar';
+import { businessToday } from '../calendar/business-date';
+import type { TransactionRunner, Tx } from '../database/transaction-runner';
+import type { Actor } from './actor';
+import { DefinitionRegistry } from './definition-registry';
+import { ProcedureViolationError } from './engine-errors';
+import { GENESIS_HASH, recordHash } from './record-hash';
+import { insertDecision, insertRecord, insertViolation, loadDecision, updateDecisionState, type DecisionRecordRow } from './procedure-store';
+
+export interface Clock {
+  now(): Date;
+  /** Today's business date (Asia/Shanghai unless configured). */
+  today(): string;
+}
+
+export const systemClock = (tz = 'Asia/Shanghai'): Clock => ({ now: () => new Date(), today: () => businessToday(tz) });
+
+export interface NewDecision {
+  id?: string;
+  catalogId: string;
+  organId: string;
+  undertakingUnitId: string;
+  year: number;
+  title: string;
+  category: string;
+  /** Input of the procedure definition (requirements, affectsMarket…). */
+  input: unknown;
+  /** What the ITEM_PROPOSED record keeps: the catalog item as proposed. */
+  item: Record<string, unknown>;
+  definitionId?: string;
+}
+
+export interface ProcedureEvent {
+  type: string;
+  payload: unknown;
+}
+
+/** A decision as the engine sees it: its row, its restored state and what the definition derives. */
+export interface DecisionSnapshot {
+  id: string;
+  catalogId: string;
+  title: string;
+  category: string;
+  organId: string;
+  undertakingUnitId: string;
+  implementingUnitId: string | null;
+  year: number;
+  definition: { id: string; version: number };
+  stage: string;
+  state: unknown;
+  revision: number;
+  version: number;
+  complete: boolean;
+  lastSeq: number;
+  lastHash: string;
+  createdAt: string;
+  updatedAt: string;
+  procedure: ProcedureState;
+  def: ProcedureDefinition;
+}
+
+export interface EngineOptions {
+  runner: TransactionRunner;
+  calendar: WorkingDayCalendar;
+  registry?: DefinitionRegistry;
+  clock?: Clock;
+}
+
+type Outcome = { ok: true; decision: DecisionSnapshot } | { ok: false; error: DomainError };
+
+export class ProcedureEngine {
+  readonly registry: DefinitionRegistry;
+  readonly runner: TransactionRunner;
+  private readonly calendar: WorkingDayCalendar;
+  private readonly clock: Clock;
+
+  constructor(opts: EngineOptions) {
+    this.runner = opts.runner;
+    this.calendar = opts.calendar;
+    this.registry = opts.registry ?? new DefinitionRegistry();
+    this.clock = opts.clock ?? systemClock();
+  }
+
+  /** A new decision in its first stage, with its ITEM_PROPOSED record row (seq 1). */
+  async create(d: NewDecision, actor: Actor, tx?: Tx): Promise<DecisionSnapshot> {
+    return tx ? this.createWithin(tx, d, actor) : this.runner.write((t) => this.createWithin(t, d, actor));
+  }
+
+  async createWithin(tx: Tx, d: NewDecision, actor: Actor): Promise<DecisionSnapshot> {
+    const def = this.registry.latest(d.definitionId ?? 'major-decision');
+    const state = def.initial(d.input);
+    const now = this.clock.now().toISOString();
+    const id = d.id ?? randomUUID();
+    const stage = def.stageOf(state);
+    const record = {
+      decisionId: id,
+      seq: 1,
+      revision: def.revision(state),
+      type: 'ITEM_PROPOSED',
+      payload: d.item,
+      facts: { today: this.clock.today() },
+      actor,
+      recordedAt: now,
+      fromStage: null,
+      toStage: stage,
+      prevHash: GENESIS_HASH,
+    };
+    const hash = recordHash(record);
+    const row: DecisionRecordRow = {
+      id,
+      catalog_id: d.catalogId,
+      organ_id: d.organId,
+      undertaking_unit_id: d.undertakingUnitId,
+      implementing_unit_id: null,
+      year: d.year,
+      title: d.title,
+      category: d.category,
+      definition_id: def.id,
+      definition_version: def.version,
+      stage,
+      revision: def.revision(state),
+      complete: def.isComplete(state),
+      snapshot: JSON.stringify(state),
+      version: 1,
+      last_seq: 1,
+      last_hash: hash,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertDecision(tx, row);
+    await insertRecord(tx, toStored(record, hash));
+    return this.snapshotOf(row);
+  }
+
+  /**
+   * Applies one event. Order of refusals: 404 → 400 (payload) → 409 (stale expectedVersion) → 422.
+   * A 422 is stored as a violation attempt (committed) and then thrown; nothing else changes.
+   */
+  async apply(decisionId: string, event: ProcedureEvent, actor: Actor, opts: { expectedVersion?: number; system?: boolean } = {}): Promise<DecisionSnapshot> {
+    const outcome = await this.runner.write((tx) => this.applyWithin(tx, decisionId, event, actor, opts));
+    if (!outcome.ok) throw outcome.error;
+    return outcome.decision;
+  }
+
+  /** The same inside a caller's transaction (catalog publication moves many items at once). */
+  async applyWithin(tx: Tx, decisionId: string, event: ProcedureEvent, actor: Actor, opts: { expectedVersion?: number; system?: boolean } = {}): Promise<Outcome> {
+    const row = await loadDecision(tx, decisionId, true);
+    if (!row) throw new NotFoundError('decision', decisionId);
+    const def = this.registry.get(row.definition_id, row.definition_version);
+
+    if (typeof event.type !== 'string' || !def.isEventType(event.type) || (!opts.system && def.systemEvents.includes(event.type))) {
+      throw new BadRequestError([{ field: 'type', message: `is not an event of ${def.id}@${def.version}` }]);
+    }
+    const errors = def.payloadErrors(event.type, event.payload ?? {});
+    if (errors.length) throw new BadRequestError(errors);
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
+      throw new VersionConflictError(row.version);
+    }
+
+    const state = JSON.parse(row.snapshot) as ProcedureState;
+    const payload = event.payload as Record<string, unknown>;
+    const seq = row.last_seq + 1;
+    let decision;
+    try {
+      decision = def.decide(state, { type: event.type, payload, seq }, () => this.factEnv());
+    } catch (err) {
+      if (err instanceof CalendarYearUnknownError) {
+        // Not a violation of the procedure: the calendar cannot answer, so nothing is stored.
+        throw new DomainError(422, 'CALENDAR_YEAR_UNKNOWN', err.message, { decisionId, event: event.type, stage: row.stage, missing: [], legalBasis: [] });
+      }
+      throw err;
+    }
+    const now = this.clock.now().toISOString();
+
+    if (!decision.accepted) {
+      const violationId = randomUUID();
+      const r = decision.refusal;
+      await insertViolation(tx, {
+        id: violationId,
+        decisionId,
+        organId: row.organ_id,
+        event: event.type,
+        code: r.code,
+        stage: decision.stage,
+        legalBasis: r.legalBasis,
+        missing: r.missing,
+        payload,
+        actor,
+        attemptedAt: now,
+      });
+      return {
+        ok: false,
+        error: new ProcedureViolationError(r.code, r.detail, { decisionId, event: event.type, stage: decision.stage, legalBasis: r.legalBasis, missing: r.missing, violationId }),
+      };
+    }
+
+    const next = decision.next;
+    const record = {
+      decisionId,
+      seq,
+      revision: def.revision(next),
+      type: event.type,
+      payload,
+      facts: decision.facts,
+      actor,
+      recordedAt: now,
+      fromStage: decision.fromStage,
+      toStage: decision.toStage,
+      prevHash: row.last_hash,
+    };
+    const hash = recordHash(record);
+    await insertRecord(tx, toStored(record, hash));
+    const updated: DecisionRecordRow = {
+      ...row,
+      stage: decision.toStage,
+      revision: def.revision(next),
+      complete: def.isComplete(next),
+      snapshot: JSON.stringify(next),
+      version: row.version + 1,
+      last_seq: seq,
+      last_hash: hash,
+      updated_at: now,
+      implementing_unit_id: def.implementingUnitId(next) ?? row.implementing_unit_id,
+    };
+    if (!(await updateDecisionState(tx, updated, row.version))) {
+      // Only reachable if another writer slipped past the row lock; the transaction rolls back.
+      throw new VersionConflictError(row.version + 1, 'a concurrent change won');
+    }
+    return { ok: true, decision: this.snapshotOf(updated) };
+  }
+
+  /** Stores a refusal that happens outside a decision's procedure (e.g. an out-of-scope catalog item). */
+  async recordViolation(v: { organId: string | null; decisionId?: string | null; event: string; code: string; detail: string; legalBasis: string[]; payload: unknown; actor: Actor }): Promise<never> {
+    const id = randomUUID();
+    await this.runner.write((tx) =>
+      insertViolation(tx, {
+        id,
+        decisionId: v.decisionId ?? null,
+        organId: v.organId,
+        event: v.event,
+        code: v.code,
+        stage: null,
+        legalBasis: v.legalBasis,
+        missing: [],
+        payload: v.payload,
+        actor: v.actor,
+        attemptedAt: this.clock.now().toISOString(),
+      }),
+    );
+    throw new ProcedureViolationError(v.code, v.detail, { decisionId: v.decisionId ?? null, event: v.event, stage: null, legalBasis: v.legalBasis, missing: [], violationId: id });
+  }
+
+  async get(decisionId: string): Promise<DecisionSnapshot | undefined> {
+    const row = await this.runner.read((tx) => loadDecision(tx, decisionId, false));
+    return row && this.snapshotOf(row);
+  }
+
+  snapshotOf(row: DecisionRecordRow): DecisionSnapshot {
+    const def = this.registry.get(row.definition_id, row.definition_version);
+    const procedure = JSON.parse(row.snapshot) as ProcedureState;
+    return {
+      id: row.id,
+      catalogId: row.catalog_id,
+      title: row.title,
+      category: row.category,
+      organId: row.organ_id,
+      undertakingUnitId: row.undertaking_unit_id,
+      implementingUnitId: row.implementing_unit_id,
+      year: Number(row.year),
+      definition: { id: def.id, version: def.version },
+      stage: row.stage,
+      state: procedure.value,
+      revision: Number(row.revision),
+      version: Number(row.version),
+      complete: row.complete === true || row.complete === 1,
+      lastSeq: Number(row.last_seq),
+      lastHash: row.last_hash,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      procedure,
+      def,
+    };
+  }
+
+  private factEnv(): FactEnv {
+    return { today: this.clock.today(), calendar: this.calendar };
+  }
+}
+
+function toStored(r: { decisionId: string; seq: number; revision: number; type: string; payload: unknown; facts: unknown; actor: unknown; recordedAt: string; fromStage: string | null; toStage: string; prevHash: string }, hash: string) {
+  return {
+    decision_id: r.decisionId,
+    seq: r.seq,
+    revision: r.revision,
+    type: r.type,
+    payload: JSON.stringify(r.payload),
+    facts: JSON.stringify(r.facts),
+    actor: JSON.stringify(r.actor),
+    recorded_at: r.recordedAt,
+    from_stage: r.fromStage,
+    to_stage: r.toStage,
+    prev_hash: r.prevHash,
+    hash,
+  };
+}
