@@ -1,0 +1,81 @@
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
+import { createJsonLogger } from './common/logging/json-logger';
+import { requestIdMiddleware } from './common/logging/request-id.middleware';
+import { PaginationInterceptor } from './common/pagination';
+import { createValidationPipe } from './common/pipes/validation.pipe';
+import { loadConfig, type AppConfig } from './config/app-config';
+
+export const JSON_BODY_LIMIT = '1mb';
+
+export interface CreateAppOptions {
+  /** Defaults to structured JSON logs; tests pass levels (e.g. `['error']`) or `false`. */
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+/**
+ * The application exactly as `main.ts` serves it, initialised (migrations applied, first
+ * administrator created) but not listening: tests start this same pipeline.
+ *
+ * In order: request id + access log → security headers → JSON body (1 MB) → guards (JWT, roles) →
+ * validation pipe → handler → pagination interceptor; every error through the problem+json filter.
+ */
+export async function createApp(
+  config: AppConfig = loadConfig(),
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const logger = options.logger ?? createJsonLogger();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    // Our own JSON parser below, with its limit; urlencoded bodies are not part of the API.
+    bodyParser: false,
+    // Fail with an error (main prints it and exits 1) rather than aborting the process.
+    abortOnError: false,
+  });
+
+  app.use(requestIdMiddleware(new Logger('HTTP')));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Swagger UI (at /docs) styles itself inline and shows inline SVG/data images.
+        // Not upgrade-insecure-requests: an intranet deployment on plain HTTP would lose the UI's assets.
+        directives: {
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new PaginationInterceptor());
+  setUpOpenApi(app);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+/** Swagger UI at `/docs`, the OpenAPI document at `/docs-json`; built on first request, not at start. */
+function setUpOpenApi(app: NestExpressApplication): void {
+  const document = new DocumentBuilder()
+    .setTitle('Major administrative decision engine (重大行政决策程序)')
+    .setDescription(
+      'Procedure engine for major administrative decisions. Errors are RFC 9457 problem details ' +
+        '(application/problem+json). Sign in with POST /auth/login, then send `Authorization: Bearer <token>`.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
+    .build();
+  let built: ReturnType<typeof SwaggerModule.createDocument> | undefined;
+  SwaggerModule.setup('docs', app, () => (built ??= SwaggerModule.createDocument(app, document)), {
+    jsonDocumentUrl: 'docs-json',
+  });
+}

@@ -1,0 +1,32 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { OrgUnitsModule } from './org-units/org-units.module';
+import { UsersModule } from './users/users.module';
+
+/**
+ * The feature modules: catalogs, decisions, reviews, audit, calendar, … — add each one here.
+ * They depend on engine/ and on the foundation below, never on one another's services.
+ */
+const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [];
+
+/** The whole service. Built by createApp (src/app.factory.ts), which applies the HTTP pipeline. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        // Foundation: configuration and database (global), then identity.
+        DatabaseModule.forRoot(config),
+        AuthModule,
+        UsersModule,
+        OrgUnitsModule,
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

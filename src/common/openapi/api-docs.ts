@@ -1,0 +1,53 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE } from '../filters/problem-details.filter';
+import { TOTAL_COUNT_HEADER } from '../pagination/pagination.interceptor';
+
+class FieldErrorDto {
+  @ApiProperty({ example: 'requirements.hearing.reason' }) field: string;
+  @ApiProperty({ example: 'reason must not be empty' }) message: string;
+}
+
+/** The error body of every route (RFC 9457), for the OpenAPI document. */
+export class ProblemDetailsDto {
+  @ApiProperty({ example: 'urn:problem:validation-failed' }) type: string;
+  @ApiProperty({ example: 'Validation failed' }) title: string;
+  @ApiProperty({ example: 400 }) status: number;
+  @ApiProperty({ example: 'password: password must be at least 10 characters' }) detail: string;
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable UPPER_SNAKE identifier' }) code: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: '400 only' }) errors?: FieldErrorDto[];
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed JSON, or a missing, unknown or invalid field',
+  401: 'No token, or a bad or expired one',
+  403: 'The caller’s role may not use this route',
+  404: 'No such resource (or outside the caller’s scope)',
+  409: 'A conflicting change (a taken name, a stale expectedVersion)',
+  422: 'The procedure forbids it',
+  429: 'Too many attempts',
+  503: 'A dependency (the database) does not answer',
+};
+
+/** Documents the problem+json answers of a route: `@ApiProblems(400, 401, 403)`. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Problem',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+      }),
+    ),
+  );
+}
+
+/** Documents a list answered as a JSON array with its total in `X-Total-Count`. */
+export function ApiPage(item: Type<unknown>): MethodDecorator & ClassDecorator {
+  return ApiOkResponse({
+    type: item,
+    isArray: true,
+    headers: { [TOTAL_COUNT_HEADER]: { description: 'Total number of items over all pages', schema: { type: 'integer' } } },
+  });
+}

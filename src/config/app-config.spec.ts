@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, isIanaTimeZone, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  let dir: string;
+  let dbPath: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'app-config-'));
+    dbPath = join(dir, 'db', 'decisions.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const problemsOf = (env: Record<string, string>): { variable: string; message: string }[] => {
+    try {
+      loadConfig({ DB_PATH: dbPath, ...env });
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as ConfigError).problems;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ DB_PATH: dbPath });
+    expect(config).toMatchObject({
+      port: 3000,
+      database: { type: 'better-sqlite3', path: dbPath, synchronous: 'FULL' },
+      businessTimeZone: 'Asia/Shanghai',
+      admin: { username: 'admin', password: undefined },
+      auth: { jwtExpiresIn: 28800, bcryptCost: 12 },
+    });
+    // With JWT_SECRET given, nothing is written: the default path can be checked without side effect.
+    expect(loadConfig({ JWT_SECRET: 'k'.repeat(32) }).database.path).toBe('data/decisions.sqlite');
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DB_TYPE: 'postgres',
+      DATABASE_URL: 'postgres://u:p@db:5432/decisions',
+      ADMIN_USERNAME: 'root',
+      ADMIN_PASSWORD: 'long-enough-password',
+      JWT_SECRET: 'x'.repeat(40),
+      TZ_BUSINESS: 'UTC',
+      DB_SYNCHRONOUS: 'NORMAL',
+      JWT_EXPIRES_IN: '600',
+      BCRYPT_COST: '4',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      database: { type: 'postgres', url: 'postgres://u:p@db:5432/decisions', synchronous: 'NORMAL' },
+      businessTimeZone: 'UTC',
+      admin: { username: 'root', password: 'long-enough-password' },
+      auth: { jwtSecret: 'x'.repeat(40), jwtSecretFile: undefined, jwtExpiresIn: 600, bcryptCost: 4 },
+    });
+    expect(Object.isFrozen(config.auth)).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DB_TYPE', 'mysql'],
+    ['ADMIN_USERNAME', 'Has Space'],
+    ['ADMIN_PASSWORD', 'short'],
+    ['JWT_SECRET', 'too-short'],
+    ['TZ_BUSINESS', 'Mars/Olympus'],
+    ['TZ_BUSINESS', '+08:00'],
+    ['DB_SYNCHRONOUS', 'OFF'],
+    ['JWT_EXPIRES_IN', '8h'],
+    ['JWT_EXPIRES_IN', '10'],
+    ['BCRYPT_COST', '3'],
+    ['BCRYPT_COST', '12.5'],
+  ])('names %s when it is %p', (variable, value) => {
+    const problems = problemsOf({ [variable]: value });
+    expect(problems.map((p) => p.variable)).toEqual([variable]);
+  });
+
+  it('requires DATABASE_URL and JWT_SECRET with postgres', () => {
+    const problems = problemsOf({ DB_TYPE: 'postgres' });
+    expect(problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET']);
+    expect(problems.find((p) => p.variable === 'DATABASE_URL')?.message).toMatch(/required when DB_TYPE=postgres/);
+    expect(problemsOf({ DB_TYPE: 'postgres', DATABASE_URL: 'mysql://x', JWT_SECRET: 's'.repeat(32) })).toEqual([
+      expect.objectContaining({ variable: 'DATABASE_URL' }),
+    ]);
+  });
+
+  it('names every bad variable in one error, one line each, without echoing secrets', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ DB_PATH: dbPath, PORT: 'x', DB_SYNCHRONOUS: 'fast', ADMIN_PASSWORD: 'secret1', TZ_BUSINESS: 'Nowhere' });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const lines = error!.message.split('\n');
+    expect(lines[0]).toBe('Invalid configuration:');
+    for (const variable of ['PORT', 'DB_SYNCHRONOUS', 'ADMIN_PASSWORD', 'TZ_BUSINESS']) {
+      expect(lines.filter((l) => l.startsWith(`  - ${variable}:`))).toHaveLength(1);
+    }
+    expect(error!.message).toContain('got "x"');
+    expect(error!.message).not.toContain('secret1');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DB_PATH: dbPath, PORT: '', ADMIN_PASSWORD: '' })).toMatchObject({ port: 3000, admin: { password: undefined } });
+  });
+
+  it('on SQLite without JWT_SECRET, generates a key beside the database (0600) and reuses it', () => {
+    const first = loadConfig({ DB_PATH: dbPath });
+    const file = join(dir, 'db', '.jwt-secret');
+    expect(first.auth.jwtSecretFile).toBe(file);
+    expect(first.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, 'utf8')).toBe(first.auth.jwtSecret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DB_PATH: dbPath }).auth.jwtSecret).toBe(first.auth.jwtSecret);
+  });
+
+  it('refuses a damaged key file, naming JWT_SECRET', () => {
+    loadConfig({ DB_PATH: dbPath });
+    writeFileSync(join(dir, 'db', '.jwt-secret'), 'short');
+    expect(problemsOf({}).map((p) => p.variable)).toEqual(['JWT_SECRET']);
+  });
+
+  it('keeps an in-memory database key in memory only', () => {
+    const config = loadConfig({ DB_PATH: ':memory:' });
+    expect(config.auth.jwtSecretFile).toBeUndefined();
+    expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+});
+
+describe('isIanaTimeZone', () => {
+  it.each(['Asia/Shanghai', 'UTC', 'America/Argentina/Buenos_Aires', 'Etc/GMT+8'])('accepts %s', (zone) => {
+    expect(isIanaTimeZone(zone)).toBe(true);
+  });
+  it.each(['', '+08:00', 'Asia/Nowhere', 'Asia/Shanghai; rm -rf'])('refuses %p', (zone) => {
+    expect(isIanaTimeZone(zone)).toBe(false);
+  });
+});

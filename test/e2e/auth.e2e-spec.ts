@@ -1,0 +1,238 @@
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { createTestApp, expectProblem, fieldsOf, TEST_ADMIN, type TestApp } from '../support/test-app';
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('authentication and the HTTP pipeline', () => {
+  let t: TestApp;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    adminToken = await t.adminToken();
+  });
+  afterAll(() => t.close());
+
+  describe('login', () => {
+    it('answers 200 with a token, its lifetime and the user, never a password', async () => {
+      const res = await t.http.post('/auth/login').send(TEST_ADMIN).expect(200);
+      expect(res.body).toEqual({
+        accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+        tokenType: 'Bearer',
+        expiresIn: 28800,
+        user: expect.objectContaining({ username: 'admin', roles: ['admin'], orgUnitId: null, disabled: false }),
+      });
+      expect(res.text).not.toMatch(/password/i);
+      expect(res.text).not.toContain('$2');
+    });
+
+    it('takes the username in any case', async () => {
+      await t.http.post('/auth/login').send({ username: 'ADMIN', password: TEST_ADMIN.password }).expect(200);
+    });
+
+    it('GET /auth/me answers the signed-in user', async () => {
+      const res = await t.http.get('/auth/me').set(t.bearer(adminToken)).expect(200);
+      expect(res.body).toMatchObject({ username: 'admin', roles: ['admin'] });
+      expect(Object.keys(res.body)).not.toContain('passwordHash');
+    });
+
+    it('refuses a wrong password or an unknown user alike with 401, changing nothing', async () => {
+      const wrong = await t.unchanged(async () =>
+        expectProblem(await t.http.post('/auth/login').send({ ...TEST_ADMIN, password: 'not-the-password' }), 401, 'INVALID_CREDENTIALS'),
+      );
+      const unknown = expectProblem(
+        await t.http.post('/auth/login').send({ username: 'nobody', password: 'not-the-password' }),
+        401,
+        'INVALID_CREDENTIALS',
+      );
+      expect(unknown.detail).toBe(wrong.detail);
+    });
+
+    it('names a missing or unknown field with 400', async () => {
+      const missing = expectProblem(await t.http.post('/auth/login').send({ username: 'admin' }), 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(missing)).toEqual(['password', 'password', 'password']);
+      const unknown = expectProblem(await t.http.post('/auth/login').send({ ...TEST_ADMIN, remember: true }), 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(unknown)).toEqual(['remember']);
+      const wrongType = expectProblem(await t.http.post('/auth/login').send({ username: 42, password: ['x'] }), 400, 'VALIDATION_FAILED');
+      expect(new Set(fieldsOf(wrongType))).toEqual(new Set(['username', 'password']));
+      const notAnObject = expectProblem(await t.http.post('/auth/login').send([TEST_ADMIN]), 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(notAnObject)).toEqual(['body']);
+    });
+
+    it('answers malformed JSON with 400 MALFORMED_JSON before anything else', async () => {
+      const res = await t.http.post('/users').set('Content-Type', 'application/json').send('{"username": "x",');
+      expectProblem(res, 400, 'MALFORMED_JSON');
+      expectProblem(await t.http.post('/auth/login').set('Content-Type', 'application/json').send('null'), 400, 'MALFORMED_JSON');
+    });
+
+    it('answers a body over 1 MB with 413', async () => {
+      const res = await t.http.post('/auth/login').send({ username: 'x'.repeat(1_100_000), password: 'y' });
+      expect(expectProblem(res, 413, 'PAYLOAD_TOO_LARGE').type).toBe('urn:problem:payload-too-large');
+    });
+  });
+
+  describe('the JWT guard', () => {
+    const protectedRoutes: [string, string][] = [
+      ['get', '/auth/me'],
+      ['get', '/users'],
+      ['post', '/users'],
+      ['get', '/org-units'],
+      ['post', '/org-units'],
+    ];
+    const send = (method: string, path: string) => (method === 'get' ? t.http.get(path) : t.http.post(path).send({}));
+
+    it.each(protectedRoutes)('%s %s without a token → 401 UNAUTHENTICATED, with WWW-Authenticate', async (method, path) => {
+      const res = await t.unchanged(() => send(method, path));
+      expectProblem(res, 401, 'UNAUTHENTICATED');
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    });
+
+    it.each(protectedRoutes)('%s %s with a forged token → 401 TOKEN_INVALID', async (method, path) => {
+      const forged = t.app.get(JwtService).sign(
+        { sub: 'x', username: 'admin', roles: ['admin'], orgUnitId: null },
+        { secret: 'another-secret-another-secret-another' },
+      );
+      expectProblem(await send(method, path).set(t.bearer(forged)), 401, 'TOKEN_INVALID');
+    });
+
+    it.each(protectedRoutes)('%s %s with an expired token → 401 TOKEN_EXPIRED', async (method, path) => {
+      const me = (await t.http.get('/auth/me').set(t.bearer(adminToken))).body as { id: string };
+      const expired = t.app.get(JwtService).sign(
+        { sub: me.id, username: 'admin', roles: ['admin'], orgUnitId: null },
+        { expiresIn: -60 },
+      );
+      expectProblem(await send(method, path).set(t.bearer(expired)), 401, 'TOKEN_EXPIRED');
+    });
+
+    it('refuses garbage, an unsigned (alg none) token and other schemes', async () => {
+      const payload = JSON.parse(Buffer.from(adminToken.split('.')[1], 'base64url').toString()) as object;
+      const unsigned = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(payload)}.`;
+      for (const header of ['Bearer not.a.token', `Bearer ${unsigned}`, `Basic ${Buffer.from('admin:x').toString('base64')}`, 'Bearer']) {
+        expectProblem(await t.http.get('/auth/me').set('Authorization', header), 401, 'TOKEN_INVALID');
+      }
+    });
+
+    it('refuses the token of a user who was disabled or deleted since', async () => {
+      const other = await createUser(t, adminToken, 'leaver');
+      const token = await t.login(other.username, other.password);
+      await t.http.get('/auth/me').set(t.bearer(token)).expect(200);
+      await t.tx.write((tx) => tx.execute('UPDATE app_user SET disabled = 1 WHERE username = ?', ['leaver']));
+      expectProblem(await t.http.get('/auth/me').set(t.bearer(token)), 401, 'TOKEN_INVALID');
+      expectProblem(await t.http.post('/auth/login').send(other), 401, 'INVALID_CREDENTIALS');
+      await t.tx.write((tx) => tx.execute('DELETE FROM app_user WHERE username = ?', ['leaver']));
+      expectProblem(await t.http.get('/auth/me').set(t.bearer(token)), 401, 'TOKEN_INVALID');
+    });
+  });
+
+  describe('the pipeline', () => {
+    it('GET /health is public and reports the database', async () => {
+      const res = await t.http.get('/health').expect(200);
+      expect(res.body).toEqual({ status: 'ok', database: 'up', dialect: 'sqlite' });
+    });
+
+    it('sends back the caller’s X-Request-Id, or a new one', async () => {
+      const mine = await t.http.get('/health').set('X-Request-Id', 'trace-123');
+      expect(mine.headers['x-request-id']).toBe('trace-123');
+      const made = await t.http.get('/health').set('X-Request-Id', 'bad id\twith tab');
+      expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('sets security headers', async () => {
+      const res = await t.http.get('/health');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('answers an unknown route with a 404 problem, token or not', async () => {
+      expectProblem(await t.http.get('/no/such/route'), 404, 'NOT_FOUND');
+      expectProblem(await t.http.delete('/org-units').set(t.bearer(adminToken)), 404, 'NOT_FOUND');
+    });
+
+    it('serves the OpenAPI document and Swagger UI without a token', async () => {
+      const doc = (await t.http.get('/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { security?: unknown[] }>>;
+        components: { securitySchemes: Record<string, unknown> };
+        security: unknown[];
+      };
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/auth/login', '/auth/me', '/users', '/org-units', '/health']));
+      expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(doc.security).toEqual([{ bearer: [] }]);
+      expect(doc.paths['/auth/login'].post.security).toEqual([{}]);
+      expect(doc.paths['/users'].post.security).toBeUndefined();
+      const ui = await t.http.get('/docs').expect(200);
+      expect(ui.text).toContain('swagger-ui');
+    });
+  });
+});
+
+describe('failures of the service itself', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp({ logger: false });
+  });
+  afterEach(() => t.close());
+
+  it('answers an unexpected error with 500 INTERNAL_ERROR and an errorId, nothing internal', async () => {
+    const token = await t.adminToken();
+    await t.tx.write((tx) => tx.execute('DROP TABLE org_unit'));
+    const res = await t.http.get('/org-units').set(t.bearer(token));
+    const body = expectProblem(res, 500, 'INTERNAL_ERROR');
+    expect(body.errorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.text).not.toMatch(/org_unit|SQLITE|select/i);
+  });
+
+  it('GET /health answers 503 when the database does not answer', async () => {
+    await t.app.get(DataSource).destroy();
+    expectProblem(await t.http.get('/health'), 503, 'DATABASE_UNAVAILABLE');
+  });
+});
+
+describe('failed-login limit', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  afterEach(() => t.close());
+
+  const fail = (username: string) => t.http.post('/auth/login').send({ username, password: 'wrong-password' });
+
+  it('allows 10 failures per username, then refuses even the right password with 429', async () => {
+    for (let i = 0; i < 10; i++) expectProblem(await fail('admin'), 401, 'INVALID_CREDENTIALS');
+    const res = await t.http.post('/auth/login').send(TEST_ADMIN);
+    const body = expectProblem(res, 429, 'TOO_MANY_ATTEMPTS');
+    expect(body.retryAfterSeconds).toBeGreaterThan(0);
+    expect(Number(res.headers['retry-after'])).toBe(body.retryAfterSeconds);
+  });
+
+  it('allows 10 failures per client address, whatever the usernames, then 429', async () => {
+    for (let i = 0; i < 10; i++) expectProblem(await fail(`guess${i}`), 401, 'INVALID_CREDENTIALS');
+    expectProblem(await fail('guess10'), 429, 'TOO_MANY_ATTEMPTS');
+    expectProblem(await t.http.post('/auth/login').send(TEST_ADMIN), 429, 'TOO_MANY_ATTEMPTS');
+  });
+
+  it('counts only failures: successful logins do not use up the limit', async () => {
+    for (let i = 0; i < 15; i++) await t.http.post('/auth/login').send(TEST_ADMIN).expect(200);
+    for (let i = 0; i < 10; i++) expectProblem(await fail('someone'), 401, 'INVALID_CREDENTIALS');
+    expectProblem(await fail('someone'), 429, 'TOO_MANY_ATTEMPTS');
+  });
+
+  it('holds under concurrent guesses', async () => {
+    const answers = await Promise.all(Array.from({ length: 25 }, () => fail('admin')));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  });
+});
+
+async function createUser(t: TestApp, adminToken: string, username: string): Promise<{ username: string; password: string }> {
+  const gov = await t.http.post('/org-units').set(t.bearer(adminToken)).send({ name: `${username} 政府`, kind: 'government' }).expect(201);
+  const password = `${username}-password-1`;
+  await t.http
+    .post('/users')
+    .set(t.bearer(adminToken))
+    .send({ username, password, displayName: username, orgUnitId: gov.body.id, roles: ['office'] })
+    .expect(201);
+  return { username, password };
+}
