@@ -10,6 +10,9 @@ import { check } from './rules';
 
 type Branch = { p: string; is: string };
 
+const req = { required: true };
+const NO_INPUT: ProcedureInput = { requirements: { publicParticipation: req, hearing: req, expertArgumentation: req, riskAssessment: req } };
+
 export const majorDecisionV1 = setup({
   types: {
     context: {} as ProcedureContext,
@@ -29,7 +32,9 @@ export const majorDecisionV1 = setup({
   },
 }).createMachine({
   id: 'major-decision',
-  context: ({ input }) => initialContext(input),
+  // `transition()` builds an inert actor per call, which evaluates this without input: keep that
+  // path cheap and non-throwing (the real input always comes through initialTransition).
+  context: ({ input }) => initialContext(input ?? NO_INPUT),
   initial: 'proposed',
   states: {
     proposed: {
