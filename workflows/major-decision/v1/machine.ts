@@ -13,6 +13,14 @@ type Branch = { p: string; is: string };
 const req = { required: true };
 const NO_INPUT: ProcedureInput = { requirements: { publicParticipation: req, hearing: req, expertArgumentation: req, riskAssessment: req } };
 
+const archiveRegion = {
+  initial: 'pending',
+  states: {
+    pending: { on: { ARCHIVE: { target: 'archived', guard: 'allowed', actions: 'record' } } },
+    archived: {},
+  },
+} as const;
+
 export const majorDecisionV1 = setup({
   types: {
     context: {} as ProcedureContext,
@@ -145,29 +153,12 @@ export const majorDecisionV1 = setup({
             terminated: {},
           },
         },
-        archive: {
-          initial: 'pending',
-          states: {
-            pending: { on: { ARCHIVE: { target: 'archived', guard: 'allowed', actions: 'record' } } },
-            archived: {},
-          },
-        },
+        archive: archiveRegion,
       },
     },
-    rejected: {
-      initial: 'pending',
-      states: {
-        pending: { on: { ARCHIVE: { target: 'archived', guard: 'allowed', actions: 'record' } } },
-        archived: {},
-      },
-    },
-    withdrawn: {
-      initial: 'pending',
-      states: {
-        pending: { on: { ARCHIVE: { target: 'archived', guard: 'allowed', actions: 'record' } } },
-        archived: {},
-      },
-    },
+    // Ended procedures still owe their archive (SC713-33).
+    rejected: archiveRegion,
+    withdrawn: archiveRegion,
   },
 });
 
