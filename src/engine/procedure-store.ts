@@ -115,13 +115,6 @@ export async function insertViolation(tx: Tx, v: ViolationInsert): Promise<void>
   );
 }
 
-export async function listRecords(tx: Tx, decisionId: string): Promise<StoredRecord[]> {
-  return tx.query<StoredRecord & Row>(
-    'SELECT decision_id, seq, revision, type, payload, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash FROM procedure_record WHERE decision_id = ? ORDER BY seq',
-    [decisionId],
-  );
-}
-
 export async function listRecordsOf(tx: Tx, decisionIds: string[]): Promise<StoredRecord[]> {
   if (!decisionIds.length) return [];
   const marks = decisionIds.map(() => '?').join(', ');
