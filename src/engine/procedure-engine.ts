@@ -138,7 +138,7 @@ export class ProcedureEngine {
     };
     await insertDecision(tx, row);
     await insertRecord(tx, toStored(record, hash));
-    return this.snapshotOf(row);
+    return this.snapshotOf(row, state);
   }
 
   /**
@@ -235,7 +235,7 @@ export class ProcedureEngine {
       // Only reachable if another writer slipped past the row lock; the transaction rolls back.
       throw new VersionConflictError(row.version + 1, 'a concurrent change won');
     }
-    return { ok: true, decision: this.snapshotOf(updated) };
+    return { ok: true, decision: this.snapshotOf(updated, next) };
   }
 
   /** Stores a refusal that happens outside a decision's procedure (e.g. an out-of-scope catalog item). */
@@ -264,9 +264,9 @@ export class ProcedureEngine {
     return row && this.snapshotOf(row);
   }
 
-  snapshotOf(row: DecisionRecordRow): DecisionSnapshot {
+  /** `procedure` is the state already in hand, so the hot path does not parse what it just wrote. */
+  snapshotOf(row: DecisionRecordRow, procedure: ProcedureState = JSON.parse(row.snapshot) as ProcedureState): DecisionSnapshot {
     const def = this.registry.get(row.definition_id, row.definition_version);
-    const procedure = JSON.parse(row.snapshot) as ProcedureState;
     return {
       id: row.id,
       catalogId: row.catalog_id,

@@ -34,14 +34,21 @@ export async function sqliteTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+async function onServer(sql: string): Promise<void> {
+  const c = new Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
 export async function postgresTestDatabase(): Promise<TestDatabase> {
   const dbName = new URL(PG_URL).pathname.slice(1);
   if (!/test/i.test(dbName)) throw new Error(`refusing to run tests against database "${dbName}": its name must say test`);
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
+  await onServer(`CREATE SCHEMA ${schema}`);
   const config: DatabaseConfig = { type: 'postgres', path: '', url: PG_URL, schema, synchronous: 'FULL' };
   const dataSource = await openDatabase(config);
   return {
@@ -49,10 +56,7 @@ export async function postgresTestDatabase(): Promise<TestDatabase> {
     dataSource,
     drop: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
-      const c = new Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await onServer(`DROP SCHEMA ${schema} CASCADE`);
     },
   };
 }
