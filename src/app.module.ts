@@ -1,7 +1,9 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { EngineModule } from './engine/engine.module';
 import { HealthModule } from './health/health.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { UsersModule } from './users/users.module';
@@ -21,6 +23,8 @@ export class AppModule {
       imports: [
         // Foundation: configuration and database (global), then identity.
         DatabaseModule.forRoot(config),
+        CalendarModule,
+        EngineModule,
         AuthModule,
         UsersModule,
         OrgUnitsModule,

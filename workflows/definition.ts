@@ -45,6 +45,16 @@ export type Decision<C = unknown> =
   | { accepted: true; next: ProcedureState<C>; fromStage: string; toStage: string; facts: Record<string, unknown> }
   | { accepted: false; refusal: ProcedureRefusal; stage: string; facts: Record<string, unknown> };
 
+/**
+ * Who may send an event: a role, acting for one of the decision's units — the organ (决策机关, its
+ * general office), the undertaking unit (承办单位), the implementing unit (执行单位), or any unit
+ * under the government that reviews the organ's decisions (司法局 and legal advisers).
+ */
+export interface EventActor {
+  role: 'office' | 'department' | 'legal_reviewer' | 'system';
+  unit: 'organ' | 'undertaking' | 'implementing' | 'reviewing_government';
+}
+
 export interface ProgressEntry {
   step: string;
   status: 'not_required' | 'pending' | 'in_progress' | 'done' | 'waived_with_reason';
@@ -60,6 +70,8 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   readonly systemEvents: readonly string[];
   readonly steps: readonly string[];
   isEventType(type: string): boolean;
+  /** Who sends each event type. */
+  readonly eventActors: Readonly<Record<string, EventActor>>;
   payloadErrors(type: string, payload: unknown): FieldError[];
   initial(input: I): ProcedureState<C>;
   stageOf(state: ProcedureState<C>): string;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, Matches, MinLength, ValidateIf, registerDecorator, validateSync } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MinLength, ValidateIf, registerDecorator, validateSync } from 'class-validator';
 import type { ValidationError } from 'class-validator';
 import type { DatabaseConfig, DbType, SqliteSynchronous } from './database-config';
 
@@ -12,6 +12,8 @@ export interface AppConfig {
   readonly database: DatabaseConfig;
   /** IANA zone in which business dates (`YYYY-MM-DD`) are read. */
   readonly businessTimeZone: string;
+  /** The folder of local rules: `calendar/<year>.json`, `deadlines.json` (CONFIG_DIR, default `./config`). */
+  readonly configDir: string;
   /** The first administrator, created on first start when no user exists. */
   readonly admin: { readonly username: string; readonly password?: string };
   readonly auth: {
@@ -125,11 +127,15 @@ class EnvVars {
   @IsOptional()
   @IsIanaTimeZone()
   TZ_BUSINESS?: string;
+
+  @IsOptional()
+  @IsString()
+  CONFIG_DIR?: string;
 }
 
 const VARIABLES: (keyof EnvVars)[] = [
   'PORT', 'DB_TYPE', 'DB_PATH', 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'JWT_SECRET',
-  'JWT_EXPIRES_IN', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS',
+  'JWT_EXPIRES_IN', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS', 'CONFIG_DIR',
 ];
 
 /**
@@ -162,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: intOf(vars.PORT, 3000),
     database,
     businessTimeZone: vars.TZ_BUSINESS ?? 'Asia/Shanghai',
+    configDir: resolve(vars.CONFIG_DIR ?? 'config'),
     admin: { username: vars.ADMIN_USERNAME ?? 'admin', password: vars.ADMIN_PASSWORD },
     auth: {
       jwtSecret: secret.secret,

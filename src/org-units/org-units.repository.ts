@@ -52,4 +52,16 @@ export class OrgUnitsRepository {
     const [row] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM org_unit');
     return Number(row.n);
   }
+
+  /** Ids of the units strictly below `id`, at any depth. */
+  async descendantIds(tx: Tx, id: string): Promise<string[]> {
+    const rows = await tx.query<{ id: string }>(
+      `WITH RECURSIVE below(id) AS (
+         SELECT id FROM org_unit WHERE parent_id = ?
+         UNION ALL SELECT u.id FROM org_unit u JOIN below b ON u.parent_id = b.id
+       ) SELECT id FROM below`,
+      [id],
+    );
+    return rows.map((r) => r.id);
+  }
 }

@@ -108,6 +108,13 @@ export class OrgUnitsService {
     return (await this.chain(unitId, tx)).find((u) => u.kind === 'government') ?? null;
   }
 
+  /** The unit and every unit below it, at any depth (empty when the unit does not exist). */
+  async subtree(unitId: string, tx?: Tx): Promise<string[]> {
+    if (!(await this.find(unitId, tx))) return [];
+    const below = tx ? await this.repo.descendantIds(tx, unitId) : await this.runner.read((t) => this.repo.descendantIds(t, unitId));
+    return [unitId, ...below];
+  }
+
   /** True when `unitId` is `ancestorId` itself or lies anywhere below it. */
   async isUnder(unitId: string, ancestorId: string, tx?: Tx): Promise<boolean> {
     return (await this.chain(unitId, tx)).some((u) => u.id === ancestorId);

@@ -5,6 +5,7 @@
 import { getStateNodes, initialTransition, transition, type AnyStateNode } from 'xstate';
 import type { Decision, FactEnv, IncomingEvent, ProcedureDefinition, ProcedureState, ProgressEntry } from '../../definition';
 import { toMermaid } from '../../mermaid';
+import { EVENT_ACTORS } from './actors';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
 import { EVENT_TYPES, isEventType, payloadErrors, SYSTEM_EVENTS, type EventType } from './events';
 import { majorDecisionV1 } from './machine';
@@ -14,6 +15,7 @@ import { STEP_BASIS, STEPS } from './steps';
 export type { ProcedureContext, ProcedureInput } from './context';
 export type { EventType } from './events';
 export { EVENT_PAYLOADS, requirementsErrors } from './events';
+export { EVENT_ACTORS } from './actors';
 export { majorDecisionV1 } from './machine';
 
 type State = ProcedureState<ProcedureContext>;
@@ -54,6 +56,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
   systemEvents: SYSTEM_EVENTS,
   steps: STEPS,
   isEventType,
+  eventActors: EVENT_ACTORS,
   payloadErrors: (type, payload) => (isEventType(type) ? payloadErrors(type, payload) : [{ field: 'type', message: 'is not an event of this procedure' }]),
 
   initial(input) {

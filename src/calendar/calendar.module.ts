@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { BusinessCalendar } from './business-calendar';
+
+/**
+ * The official working-day calendar (chinese-days plus `config/calendar/<year>.json`), loaded once
+ * at start: a malformed config file stops the start with the file and the reason named.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: BusinessCalendar,
+      useFactory: (config: AppConfig) => BusinessCalendar.load({ configDir: join(config.configDir, 'calendar') }),
+      inject: [APP_CONFIG],
+    },
+  ],
+  exports: [BusinessCalendar],
+})
+export class CalendarModule {}

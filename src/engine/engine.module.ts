@@ -1,0 +1,33 @@
+import { Global, Module } from '@nestjs/common';
+import { BusinessCalendar } from '../calendar/business-calendar';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TransactionRunner } from '../database/transaction-runner';
+import { ChainVerifier } from './chain-verifier';
+import { DecisionProgress } from './decision-progress';
+import { DefinitionRegistry } from './definition-registry';
+import { ProcedureEngine, systemClock, type Clock } from './procedure-engine';
+
+/** Nest token of the engine's Clock (`@Inject(CLOCK) clock: Clock`): tests may fix "today". */
+export const CLOCK = Symbol('CLOCK');
+
+/**
+ * The procedure engine for every feature module (global): the definition registry, the transition
+ * runner and the chain verifier. Feature modules depend on this, never on one another.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: DefinitionRegistry, useFactory: () => new DefinitionRegistry() },
+    { provide: CLOCK, useFactory: (config: AppConfig): Clock => systemClock(config.businessTimeZone), inject: [APP_CONFIG] },
+    {
+      provide: ProcedureEngine,
+      useFactory: (runner: TransactionRunner, calendar: BusinessCalendar, registry: DefinitionRegistry, clock: Clock) =>
+        new ProcedureEngine({ runner, calendar, registry, clock }),
+      inject: [TransactionRunner, BusinessCalendar, DefinitionRegistry, CLOCK],
+    },
+    DecisionProgress,
+    { provide: ChainVerifier, useFactory: (runner: TransactionRunner) => new ChainVerifier(runner), inject: [TransactionRunner] },
+  ],
+  exports: [DefinitionRegistry, CLOCK, ProcedureEngine, ChainVerifier, DecisionProgress],
+})
+export class EngineModule {}
