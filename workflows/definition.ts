@@ -77,6 +77,11 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   stageOf(state: ProcedureState<C>): string;
   /** Event types the state's stage takes (guards aside). */
   acceptedEvents(state: ProcedureState<C>): string[];
+  /**
+   * Of those, the ones some payload may still pass: without the events every payload of which is
+   * refused here (a presupposed gate step missing, or a rule on the procedure's state alone).
+   */
+  openEvents(state: ProcedureState<C>): string[];
   /** Accept (with the next state) or refuse (with code, legal basis and every missing step). */
   decide(state: ProcedureState<C>, event: IncomingEvent, env: () => FactEnv): Decision<C>;
   progress(state: ProcedureState<C>): ProgressEntry[];

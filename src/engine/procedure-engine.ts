@@ -77,6 +77,29 @@ export interface EngineOptions {
 
 type Outcome = { ok: true; decision: DecisionSnapshot } | { ok: false; error: DomainError };
 
+/** The units and stage of a decision as its row holds them: what a caller's scope is checked against. */
+export interface AuthorizationTarget {
+  id: string;
+  organId: string;
+  undertakingUnitId: string;
+  implementingUnitId: string | null;
+  stage: string;
+}
+
+/**
+ * Decides who is acting, once the row is loaded and before the payload is looked at: returns the
+ * actor to record, or throws (404 outside the caller's scope, 403 a role that may not send `type`).
+ * It runs inside the step's transaction, so it must use that `tx` for any query of its own.
+ */
+export type Authorize = (decision: AuthorizationTarget, type: unknown, tx: Tx) => Actor | Promise<Actor>;
+
+export interface ApplyOptions {
+  expectedVersion?: number;
+  system?: boolean;
+  /** When given, its actor replaces the `actor` argument (see Authorize). */
+  authorize?: Authorize;
+}
+
 export class ProcedureEngine {
   readonly registry: DefinitionRegistry;
   readonly runner: TransactionRunner;
@@ -142,19 +165,24 @@ export class ProcedureEngine {
   }
 
   /**
-   * Applies one event. Order of refusals: 404 → 400 (payload) → 409 (stale expectedVersion) → 422.
-   * A 422 is stored as a violation attempt (committed) and then thrown; nothing else changes.
+   * Applies one event. Order of refusals: 404 → (authorize: 404 scope, 403 role) → 400 (payload) →
+   * 409 (stale expectedVersion) → 422. A 422 is stored as a violation attempt (committed) and then
+   * thrown; nothing else changes.
    */
-  async apply(decisionId: string, event: ProcedureEvent, actor: Actor, opts: { expectedVersion?: number; system?: boolean } = {}): Promise<DecisionSnapshot> {
+  async apply(decisionId: string, event: ProcedureEvent, actor: Actor, opts: ApplyOptions = {}): Promise<DecisionSnapshot> {
     const outcome = await this.runner.write((tx) => this.applyWithin(tx, decisionId, event, actor, opts));
     if (!outcome.ok) throw outcome.error;
     return outcome.decision;
   }
 
   /** The same inside a caller's transaction (catalog publication moves many items at once). */
-  async applyWithin(tx: Tx, decisionId: string, event: ProcedureEvent, actor: Actor, opts: { expectedVersion?: number; system?: boolean } = {}): Promise<Outcome> {
+  async applyWithin(tx: Tx, decisionId: string, event: ProcedureEvent, actor: Actor, opts: ApplyOptions = {}): Promise<Outcome> {
     const row = await loadDecision(tx, decisionId, true);
     if (!row) throw new NotFoundError('decision', decisionId);
+    if (opts.authorize) {
+      const target = { id: row.id, organId: row.organ_id, undertakingUnitId: row.undertaking_unit_id, implementingUnitId: row.implementing_unit_id, stage: row.stage };
+      actor = await opts.authorize(target, event.type, tx);
+    }
     const def = this.registry.get(row.definition_id, row.definition_version);
 
     if (typeof event.type !== 'string' || !def.isEventType(event.type) || (!opts.system && def.systemEvents.includes(event.type))) {

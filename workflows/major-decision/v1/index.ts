@@ -9,7 +9,7 @@ import { EVENT_ACTORS } from './actors';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
 import { EVENT_TYPES, isEventType, payloadErrors, SYSTEM_EVENTS, type EventType } from './events';
 import { majorDecisionV1 } from './machine';
-import { check, wrongStage } from './rules';
+import { check, refusedWhateverPayload, wrongStage } from './rules';
 import { STEP_BASIS, STEPS } from './steps';
 
 export type { ProcedureContext, ProcedureInput } from './context';
@@ -66,6 +66,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
 
   stageOf,
   acceptedEvents,
+  openEvents: (s) => acceptedEvents(s).filter((t) => refusedWhateverPayload(s.context, t) === null),
 
   decide(state, incoming: IncomingEvent, env: () => FactEnv): Decision<ProcedureContext> {
     const type = incoming.type as EventType;

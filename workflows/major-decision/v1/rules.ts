@@ -140,6 +140,14 @@ function gateDetail(step: StepId, type: EventType): string {
 
 type P = Record<string, unknown>;
 type Guard = (ctx: ProcedureContext, p: P, e: ProcedureEvent) => Omit<Refusal, 'missing'> | null;
+type StateGuard = (ctx: ProcedureContext) => Omit<Refusal, 'missing'> | null;
+
+const STATE_ONLY = new WeakSet<Guard>();
+/** A guard that reads the procedure state only: it refuses its event whatever the payload. */
+function onState(guard: StateGuard): Guard {
+  STATE_ONLY.add(guard);
+  return guard;
+}
 
 function majority(opinions: Array<{ position: string }>): string | undefined {
   const counts = new Map<string, number>();
@@ -160,10 +168,11 @@ const legalAdviserOpinion = (ctx: ProcedureContext) =>
 /** The guards of each event, in the order of procedure.md's table. */
 const GUARDS: Partial<Record<EventType, Guard[]>> = {
   AMEND_REQUIREMENTS: [
-    (ctx) =>
+    onState((ctx) =>
       ctx.review.round > 0
         ? refuse('REQUIREMENTS_LOCKED', '决策草案已送请合法性审查，程序要求不得再行变更', ['SC713-26'])
         : null,
+    ),
   ],
   RECORD_DRAFT: [
     (ctx, p) =>
@@ -172,14 +181,14 @@ const GUARDS: Partial<Record<EventType, Guard[]>> = {
         : null,
   ],
   OPEN_PUBLIC_COMMENT: [
-    (ctx) => (ctx.comment ? refuse('EVENT_NOT_ALLOWED_IN_STAGE', '已有尚未结束的公开征求意见期', ['SC713-15']) : null),
+    onState((ctx) => (ctx.comment ? refuse('EVENT_NOT_ALLOWED_IN_STAGE', '已有尚未结束的公开征求意见期', ['SC713-15']) : null)),
     (_ctx, p) =>
       daysBetween(p.startOn as string, p.endOn as string) < 30 && p.shortenedReason === undefined
         ? refuse('COMMENT_PERIOD_TOO_SHORT', '公开征求意见的期限一般不少于30日，缩短期限的应当说明理由', ['SC713-15'])
         : null,
   ],
   CLOSE_PUBLIC_COMMENT: [
-    (ctx) => (!ctx.comment ? refuse('EVENT_NOT_ALLOWED_IN_STAGE', '没有正在进行的公开征求意见', ['SC713-15']) : null),
+    onState((ctx) => (!ctx.comment ? refuse('EVENT_NOT_ALLOWED_IN_STAGE', '没有正在进行的公开征求意见', ['SC713-15']) : null)),
     (ctx, p) =>
       ctx.comment && (p.closedOn as string) < ctx.comment.endOn
         ? refuse('COMMENT_PERIOD_NOT_ENDED', `公开征求意见期至 ${ctx.comment.endOn} 方届满，不得提前结束`, ['SC713-15'])
@@ -201,10 +210,10 @@ const GUARDS: Partial<Record<EventType, Guard[]>> = {
       p.opinionsSignedAndSealed !== true ? refuse('EXPERT_OPINION_UNSIGNED', '专家书面论证意见应当署名、盖章', ['SC713-19']) : null,
   ],
   SUBMIT_LEGALITY_REVIEW: [
-    (ctx) => {
+    onState((ctx) => {
       const gaps = PRE_REVIEW_STEPS.filter((s) => !isSettled(stepStatus(ctx, s))).map((s) => gap(ctx, s));
       return gaps.length ? refuse(gaps[0].code, `送请合法性审查前应当完成的程序尚未履行：${gaps.map((g) => g.step).join('、')}`, gaps[0].legalBasis) : null;
-    },
+    }),
     (ctx, p) => {
       const m = p.materials as { draftVersion?: string; legalBasis?: string[]; procedureStatement?: string };
       const lacking = [
@@ -216,6 +225,12 @@ const GUARDS: Partial<Record<EventType, Guard[]>> = {
         ? refuse('REVIEW_MATERIALS_INCOMPLETE', `送审材料不完整：${lacking.join('、')}（决策草案须为已记录的版本）`, ['SC713-26'])
         : null;
     },
+    // Every recorded draft went through a failed review: no draftVersion can pass the next guard.
+    onState((ctx) =>
+      ctx.drafts.length > 0 && ctx.drafts.every((d) => ctx.staleDraftVersions.includes(d.draftVersion))
+        ? refuse('DRAFT_NOT_REVISED', '决策草案经审查不合法或者被退回后，应当提交修改后的新版本', ['SC713-28', 'SC713-25'])
+        : null,
+    ),
     (ctx, p) =>
       ctx.staleDraftVersions.includes((p.materials as { draftVersion: string }).draftVersion)
         ? refuse('DRAFT_NOT_REVISED', '决策草案经审查不合法或者被退回后，应当提交修改后的新版本', ['SC713-28', 'SC713-25'])
@@ -230,10 +245,11 @@ const GUARDS: Partial<Record<EventType, Guard[]>> = {
         : null,
   ],
   CONCLUDE_REVIEW: [
-    (ctx) =>
+    onState((ctx) =>
       !legalAdviserOpinion(ctx)
         ? refuse('LEGAL_OPINION_REQUIRED', '合法性审查应当先由法律顾问、公职律师提出法律意见', ['SC713-28'])
         : null,
+    ),
   ],
   RECORD_REVISIONS: [
     (ctx, p) => {
@@ -247,20 +263,22 @@ const GUARDS: Partial<Record<EventType, Guard[]>> = {
     },
   ],
   RECORD_DISCUSSION: [
-    (ctx) =>
+    onState((ctx) =>
       ctx.risk && !ctx.risk.controllable
         ? refuse('RISK_UNCONTROLLABLE', '风险评估认为风险不可控的，应当调整决策草案确保风险可控后方可作出决策', ['SC713-24'])
         : null,
+    ),
     (_ctx, p) =>
       headOverridesMajority(p) && p.headReason === undefined
         ? refuse('HEAD_REASON_REQUIRED', '行政首长拟作出的决定与会议组成人员多数人的意见不一致的，应当在会上说明理由', ['SC713-30'])
         : null,
   ],
   PUBLISH: [
-    (ctx) =>
+    onState((ctx) =>
       stepStatus(ctx, 'partyCommitteeReport') === 'pending'
         ? refuse('PARTY_REPORT_REQUIRED', '重大行政决策出台前应当按照规定向同级党委请示报告', ['SC713-31'])
         : null,
+    ),
     (ctx, p) =>
       p.disclosure === 'public' &&
       (ctx.done.publicParticipation !== undefined || ctx.done.expertArgumentation !== undefined) &&
@@ -354,6 +372,22 @@ function dateRule(ctx: ProcedureContext, e: ProcedureEvent): Omit<Refusal, 'miss
     if (min !== undefined && value < min) {
       return refuse('DATE_OUT_OF_ORDER', `${field}（${value}）早于其前置步骤的日期（${min}）`, ['SC713-33']);
     }
+  }
+  return null;
+}
+
+/**
+ * The refusal that every payload of `type` would get in this state, or null when some payload may
+ * pass: a gate step the event presupposes is missing, or a guard that reads the state only refuses.
+ * The stage is not looked at: ask only about events the stage takes.
+ */
+export function refusedWhateverPayload(ctx: ProcedureContext, type: EventType): Refusal | null {
+  const missing = missingFor(ctx, type);
+  const gate = missing.find((g) => PRESUPPOSES[type].gates.includes(g.step));
+  if (gate) return { code: gate.code, detail: gateDetail(gate.step, type), legalBasis: gate.legalBasis, missing };
+  for (const guard of GUARDS[type] ?? []) {
+    const r = STATE_ONLY.has(guard) ? (guard as StateGuard)(ctx) : null;
+    if (r) return { ...r, missing };
   }
   return null;
 }
