@@ -2,8 +2,10 @@
  * What the engine needs of a procedure definition. One definition per procedure and version;
  * decisions keep the version they started with and always run on it.
  */
+import type { DeadlineRules, StepDeadline } from './deadlines';
 import type { FieldError } from './schema';
 
+/** The official working-day calendar; for a year it has no data for it throws an error with `code: 'CALENDAR_YEAR_UNKNOWN'`. */
 export interface WorkingDayCalendar {
   readonly dataVersion: string;
   addWorkingDays(date: string, n: number): string;
@@ -85,6 +87,8 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   /** Accept (with the next state) or refuse (with code, legal basis and every missing step). */
   decide(state: ProcedureState<C>, event: IncomingEvent, env: () => FactEnv): Decision<C>;
   progress(state: ProcedureState<C>): ProgressEntry[];
+  /** When each open step is due (whose start is known), with what the date was computed from. */
+  deadlines(state: ProcedureState<C>, rules: DeadlineRules, calendar: WorkingDayCalendar): StepDeadline[];
   isComplete(state: ProcedureState<C>): boolean;
   /** Non-blocking findings auditors must see. */
   flags(state: ProcedureState<C>): string[];

@@ -51,13 +51,57 @@ class QueryRunnerTx implements Tx {
   }
 }
 
+/** The parts of a better-sqlite3 handle used here. */
+interface SqliteHandle {
+  prepare(sql: string): SqliteStatement;
+}
+interface SqliteStatement {
+  readonly reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): { changes: number };
+}
+
+/**
+ * Statements straight on the better-sqlite3 handle TypeORM opened, prepared once and cached. The
+ * ORM's query path awaits a broadcaster and a logger several times per statement; a step runs five
+ * statements, and on the hot path (P1) that bookkeeping cost more than the SQL itself.
+ */
+class SqliteHandleTx implements Tx {
+  readonly dialect = 'sqlite' as const;
+  constructor(private readonly statements: (sql: string) => SqliteStatement) {}
+
+  query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    try {
+      const stmt = this.statements(sql);
+      const bound = bind(params);
+      return Promise.resolve((stmt.reader ? stmt.all(...bound) : (stmt.run(...bound), [])) as T[]);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  execute(sql: string, params: readonly unknown[] = []): Promise<number> {
+    try {
+      return Promise.resolve(this.statements(sql).run(...bind(params)).changes);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+}
+
+const MAX_CACHED_STATEMENTS = 500;
+
+/** better-sqlite3 binds neither booleans nor undefined. */
+const bind = (params: readonly unknown[]): unknown[] =>
+  params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p === undefined ? null : p));
+
 /**
  * Units of work over the data source.
  *
  * SQLite: TypeORM 1.1 runs every query runner on the one better-sqlite3 connection and does not
  * serialize transactions, so one request's ROLLBACK could end another's transaction. Here every
- * unit of work, read or write, passes one mutex and runs on one long-lived query runner (which
- * also keeps its prepared-statement cache warm). PostgreSQL: a pooled connection per unit of work;
+ * unit of work, read or write, passes one mutex and runs on the driver's one better-sqlite3
+ * handle, with prepared statements cached. PostgreSQL: a pooled connection per unit of work;
  * concurrency is settled in the database (row locks and version checks).
  */
 export class TransactionRunner {
@@ -72,7 +116,8 @@ export class TransactionRunner {
 
   readonly dialect: Dialect;
   private readonly mutex = new Mutex();
-  private sqliteRunner?: QueryRunner;
+  private readonly statements = new Map<string, SqliteStatement>();
+  private sqliteTx?: SqliteHandleTx;
 
   private constructor(private readonly dataSource: DataSource) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
@@ -81,14 +126,14 @@ export class TransactionRunner {
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.dialect === 'sqlite') {
       return this.mutex.run(async () => {
-        const qr = this.sqlite();
-        await qr.query('BEGIN IMMEDIATE');
+        const tx = this.sqlite();
+        await tx.execute('BEGIN IMMEDIATE');
         try {
-          const out = await fn(new QueryRunnerTx(qr, 'sqlite'));
-          await qr.query('COMMIT');
+          const out = await fn(tx);
+          await tx.execute('COMMIT');
           return out;
         } catch (err) {
-          await qr.query('ROLLBACK');
+          await tx.execute('ROLLBACK');
           throw err;
         }
       });
@@ -107,20 +152,33 @@ export class TransactionRunner {
   }
 
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    if (this.dialect === 'sqlite') return this.mutex.run(() => fn(new QueryRunnerTx(this.sqlite(), 'sqlite')));
+    if (this.dialect === 'sqlite') return this.mutex.run(() => fn(this.sqlite()));
     return this.withPgRunner((qr) => fn(new QueryRunnerTx(qr, 'postgres')));
   }
 
   async close(): Promise<void> {
-    await this.mutex.run(async () => {
-      if (this.sqliteRunner && !this.sqliteRunner.isReleased) await this.sqliteRunner.release();
-      this.sqliteRunner = undefined;
+    await this.mutex.run(() => {
+      this.statements.clear();
+      this.sqliteTx = undefined;
+      return Promise.resolve();
     });
   }
 
-  private sqlite(): QueryRunner {
-    if (!this.sqliteRunner || this.sqliteRunner.isReleased) this.sqliteRunner = this.dataSource.createQueryRunner();
-    return this.sqliteRunner;
+  private sqlite(): SqliteHandleTx {
+    if (!this.sqliteTx) {
+      const handle = (this.dataSource.driver as unknown as { databaseConnection?: SqliteHandle }).databaseConnection;
+      if (!handle) throw new Error('the SQLite data source is not initialized');
+      this.sqliteTx = new SqliteHandleTx((sql) => {
+        let stmt = this.statements.get(sql);
+        if (!stmt) {
+          // List queries with IN (?, …) of varying length are distinct texts: keep the cache bounded.
+          if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+          this.statements.set(sql, (stmt = handle.prepare(sql)));
+        }
+        return stmt;
+      });
+    }
+    return this.sqliteTx;
   }
 
   private async withPgRunner<T>(fn: (qr: QueryRunner) => Promise<T>): Promise<T> {

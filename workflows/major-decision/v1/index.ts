@@ -6,6 +6,7 @@ import { getStateNodes, initialTransition, transition, type AnyStateNode } from 
 import type { Decision, FactEnv, IncomingEvent, ProcedureDefinition, ProcedureState, ProgressEntry } from '../../definition';
 import { toMermaid } from '../../mermaid';
 import { EVENT_ACTORS } from './actors';
+import { deadlinesOf } from './deadlines';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
 import { EVENT_TYPES, isEventType, payloadErrors, SYSTEM_EVENTS, type EventType } from './events';
 import { majorDecisionV1 } from './machine';
@@ -85,6 +86,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
   },
 
   progress: (s): ProgressEntry[] => progressOf(s.context).map((p) => ({ ...p, legalBasis: STEP_BASIS[p.step] })),
+  deadlines: (s, rules, calendar) => deadlinesOf(s.context, STEPS, rules, calendar),
   isComplete: (s) => isComplete(s.context),
   flags: (s) => s.context.flags,
   revision: (s) => s.context.revision,
