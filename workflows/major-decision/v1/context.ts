@@ -47,6 +47,8 @@ export interface ProcedureContext {
     round: number;
     status: ReviewStatus;
     submittedOn?: string;
+    /** The date the submission asked the reviewer to conclude by: the review's deadline. */
+    requestedDueOn?: string;
     acceptedOn?: string;
     draftVersion?: string;
     /** Opinions of the current round only. */
@@ -69,11 +71,19 @@ export interface ProcedureContext {
   flags: string[];
   /** The latest business date recorded by any event. */
   lastDate?: string;
+  /** The catalog year and the item's planned dates: the first deadlines (absent in snapshots older than them). */
+  year?: number;
+  plannedStartOn?: string;
+  plannedDecisionOn?: string;
 }
 
 export interface ProcedureInput {
   requirements: Requirements;
   affectsMarket?: boolean;
+  /** The year of the catalog holding the item. */
+  year?: number;
+  plannedStartOn?: string;
+  plannedDecisionOn?: string;
 }
 
 export function initialContext(input: ProcedureInput): ProcedureContext {
@@ -88,6 +98,9 @@ export function initialContext(input: ProcedureInput): ProcedureContext {
     revisionsRequired: false,
     preDecisionParticipants: [],
     flags: [],
+    ...(input.year !== undefined ? { year: input.year } : {}),
+    ...(input.plannedStartOn !== undefined ? { plannedStartOn: input.plannedStartOn } : {}),
+    ...(input.plannedDecisionOn !== undefined ? { plannedDecisionOn: input.plannedDecisionOn } : {}),
   };
 }
 

@@ -70,6 +70,7 @@ const REDUCERS: Record<EventType, Reducer> = {
       round: ctx.review.round + 1,
       status: 'submitted',
       submittedOn: p.submittedOn as string,
+      requestedDueOn: p.requestedDueOn as string,
       draftVersion: (p.materials as { draftVersion: string }).draftVersion,
       opinions: [],
     },
