@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BusinessCalendar } from '../calendar/business-calendar';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DEADLINE_RULES, loadDeadlineRules, type DeadlineRules } from '../config/deadline-rules';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ChainVerifier } from './chain-verifier';
 import { DecisionProgress } from './decision-progress';
@@ -25,9 +26,15 @@ export const CLOCK = Symbol('CLOCK');
         new ProcedureEngine({ runner, calendar, registry, clock }),
       inject: [TransactionRunner, BusinessCalendar, DefinitionRegistry, CLOCK],
     },
-    DecisionProgress,
+    // Read once at start: a malformed config/deadlines.json stops the start with the file and key named.
+    { provide: DEADLINE_RULES, useFactory: (config: AppConfig): DeadlineRules => loadDeadlineRules(config.configDir), inject: [APP_CONFIG] },
+    {
+      provide: DecisionProgress,
+      useFactory: (calendar: BusinessCalendar, clock: Clock, rules: DeadlineRules) => new DecisionProgress({ calendar, clock, rules }),
+      inject: [BusinessCalendar, CLOCK, DEADLINE_RULES],
+    },
     { provide: ChainVerifier, useFactory: (runner: TransactionRunner) => new ChainVerifier(runner), inject: [TransactionRunner] },
   ],
-  exports: [DefinitionRegistry, CLOCK, ProcedureEngine, ChainVerifier, DecisionProgress],
+  exports: [DefinitionRegistry, CLOCK, DEADLINE_RULES, ProcedureEngine, ChainVerifier, DecisionProgress],
 })
 export class EngineModule {}
