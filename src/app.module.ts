@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CatalogsModule } from './catalogs/catalogs.module';
 import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { EngineModule } from './engine/engine.module';
@@ -12,7 +13,7 @@ import { UsersModule } from './users/users.module';
  * The feature modules: catalogs, decisions, reviews, audit, calendar, … — add each one here.
  * They depend on engine/ and on the foundation below, never on one another's services.
  */
-const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [];
+const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [CatalogsModule];
 
 /** The whole service. Built by createApp (src/app.factory.ts), which applies the HTTP pipeline. */
 @Module({})

@@ -1,0 +1,114 @@
+/** How catalogs and their items are shown: the internal views (office, departments, reviewers, auditors). */
+import type { Actor } from '../engine/actor';
+import type { ProgressView } from '../engine/decision-progress';
+import type { DecisionSnapshot } from '../engine/procedure-engine';
+import type { CatalogItemSqlRow, CatalogSqlRow } from './catalogs.repository';
+
+/** One publication of a catalog (each with its own party-committee approval), kept in `catalog.publications`. */
+export interface CatalogPublication {
+  revision: number;
+  partyCommitteeApprovedOn: string;
+  partyCommitteeRef: string;
+  publishedOn: string;
+  recordedAt: string;
+  publishedBy: Actor;
+  /** Every item this revision lists: all items but those still proposed or withdrawn, in proposal order. */
+  itemIds: string[];
+  /** The items this publication moved from `proposed` to `cataloged`. */
+  catalogedItemIds: string[];
+}
+
+export interface CatalogView {
+  id: string;
+  organId: string;
+  year: number;
+  status: string;
+  revision: number;
+  publications: CatalogPublication[];
+  createdAt: string;
+  updatedAt: string;
+  itemCount?: number;
+  items?: CatalogItemView[];
+}
+
+/** What the catalog says of an item, beyond the decision row. */
+export interface ItemDetails {
+  legalBasis: string[];
+  affectsMarket: boolean;
+  plannedStartOn: string | null;
+  plannedDecisionOn: string | null;
+  /** As the item was proposed (later amendments show in `progress`). */
+  requirements: unknown;
+}
+
+export interface CatalogItemView extends ItemDetails {
+  id: string;
+  catalogId: string;
+  organId: string;
+  year: number;
+  title: string;
+  category: string;
+  undertakingUnitId: string;
+  definition: { id: string; version: number };
+  stage: string;
+  revision: number;
+  version: number;
+  complete: boolean;
+  progress: ProgressView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function publicationsOf(row: CatalogSqlRow): CatalogPublication[] {
+  return JSON.parse(row.publications) as CatalogPublication[];
+}
+
+export function catalogView(row: CatalogSqlRow, extra: { itemCount?: number; items?: CatalogItemView[] } = {}): CatalogView {
+  return {
+    id: row.id,
+    organId: row.organ_id,
+    year: row.year,
+    status: row.status,
+    revision: row.revision,
+    publications: publicationsOf(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...extra,
+  };
+}
+
+/**
+ * The item columns of a row. A decision made without POST /catalogs/:id/items (engine fixtures)
+ * has none: its requirements then come from the procedure state.
+ */
+export function itemDetailsOf(row: CatalogItemSqlRow, decision: DecisionSnapshot): ItemDetails {
+  const context = decision.procedure.context as { requirements?: unknown; affectsMarket?: boolean } | undefined;
+  return {
+    legalBasis: row.legal_basis === null ? [] : (JSON.parse(row.legal_basis) as string[]),
+    affectsMarket: row.affects_market === null ? context?.affectsMarket === true : row.affects_market === true || row.affects_market === 1,
+    plannedStartOn: row.planned_start_on,
+    plannedDecisionOn: row.planned_decision_on,
+    requirements: row.requirements === null ? context?.requirements : JSON.parse(row.requirements),
+  };
+}
+
+export function itemView(d: DecisionSnapshot, details: ItemDetails, progress: ProgressView[]): CatalogItemView {
+  return {
+    id: d.id,
+    catalogId: d.catalogId,
+    organId: d.organId,
+    year: d.year,
+    title: d.title,
+    category: d.category,
+    undertakingUnitId: d.undertakingUnitId,
+    ...details,
+    definition: d.definition,
+    stage: d.stage,
+    revision: d.revision,
+    version: d.version,
+    complete: d.complete,
+    progress,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}

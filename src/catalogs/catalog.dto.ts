@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Allow, ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { IsBusinessDate, IsName, IsText } from '../common/validation';
+import { DECISION_CATEGORIES, KNOWN_CATEGORIES } from './categories';
+
+/** Catalog years the service takes: wide enough for any real catalog, narrow enough to catch typos. */
+export const MIN_CATALOG_YEAR = 2000;
+export const MAX_CATALOG_YEAR = 2100;
+
+const yearMessage = `year must be an integer from ${MIN_CATALOG_YEAR} to ${MAX_CATALOG_YEAR}`;
+
+export class CreateCatalogDto {
+  @ApiProperty({ format: 'uuid', description: 'The decision organ: the office user’s own unit' })
+  @IsUUID('all', { message: 'organId must be a UUID' })
+  organId: string;
+
+  @ApiProperty({ type: 'integer', example: 2026, minimum: MIN_CATALOG_YEAR, maximum: MAX_CATALOG_YEAR })
+  @IsInt({ message: yearMessage })
+  @Min(MIN_CATALOG_YEAR, { message: yearMessage })
+  @Max(MAX_CATALOG_YEAR, { message: yearMessage })
+  year: number;
+}
+
+class RequirementDto {
+  @ApiProperty() required: boolean;
+  @ApiPropertyOptional({ description: 'Why the step is not required; mandatory for publicParticipation, expertArgumentation and riskAssessment when required is false' })
+  reason?: string;
+}
+
+class RequirementsDto {
+  @ApiProperty({ type: RequirementDto }) publicParticipation: RequirementDto;
+  @ApiProperty({ type: RequirementDto }) hearing: RequirementDto;
+  @ApiProperty({ type: RequirementDto }) expertArgumentation: RequirementDto;
+  @ApiProperty({ type: RequirementDto }) riskAssessment: RequirementDto;
+  @ApiPropertyOptional({ type: RequirementDto, description: 'Defaults to required' }) partyCommitteeReport?: RequirementDto;
+}
+
+/** A catalog item, which is also the decision (api.md, POST /catalogs/:id/items). */
+export class AddCatalogItemDto {
+  @ApiProperty({ example: '城区集中供热价格调整方案', maxLength: 200 })
+  @IsName()
+  title: string;
+
+  @ApiProperty({
+    enum: KNOWN_CATEGORIES,
+    example: 'public_policy',
+    description: `One of ${DECISION_CATEGORIES.join(', ')}; macro_control, legislation and emergency_response are outside the decree (422 OUT_OF_SCOPE)`,
+  })
+  @IsIn(KNOWN_CATEGORIES, { message: `category must be one of ${DECISION_CATEGORIES.join(', ')}` })
+  category: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The undertaking unit (承办单位): the organ or a unit under it' })
+  @IsUUID('all', { message: 'undertakingUnitId must be a UUID' })
+  undertakingUnitId: string;
+
+  @ApiProperty({ type: [String], example: ['《中华人民共和国价格法》第二十三条'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(100)
+  @IsText(undefined, { each: true })
+  legalBasis: string[];
+
+  @ApiPropertyOptional({ default: false, description: 'The item concerns market activity: its draft then needs a fair competition review' })
+  @IsOptional()
+  @IsBoolean()
+  affectsMarket?: boolean;
+
+  @ApiPropertyOptional({ example: '2026-03-02' })
+  @IsOptional()
+  @IsBusinessDate()
+  plannedStartOn?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Not before plannedStartOn' })
+  @IsOptional()
+  @IsBusinessDate()
+  plannedDecisionOn?: string;
+
+  /** Checked by the procedure's own rule (requirementsErrors), so that HTTP and engine cannot disagree. */
+  @ApiProperty({ type: RequirementsDto })
+  @Allow()
+  requirements: unknown;
+}
+
+export class PublishCatalogDto {
+  @ApiProperty({ example: '2026-02-10', description: 'The party committee’s approval (经同级党委同意); not after publishedOn' })
+  @IsBusinessDate()
+  partyCommitteeApprovedOn: string;
+
+  @ApiProperty({ example: '区委常委会会议纪要〔2026〕3号', maxLength: 200 })
+  @IsName()
+  partyCommitteeRef: string;
+
+  @ApiProperty({ example: '2026-02-15', description: 'Not after today' })
+  @IsBusinessDate()
+  publishedOn: string;
+}
+
+export class WithdrawItemDto {
+  @ApiProperty({ example: '决策事项不再需要' })
+  @IsText()
+  reason: string;
+}
+
+export class CatalogQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: 'integer', example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: yearMessage })
+  @Min(MIN_CATALOG_YEAR, { message: yearMessage })
+  @Max(MAX_CATALOG_YEAR, { message: yearMessage })
+  year?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organId must be a UUID' })
+  organId?: string;
+}
+
+/* Answers, for the OpenAPI document. */
+
+export class CatalogPublicationDto {
+  @ApiProperty({ example: 1 }) revision: number;
+  @ApiProperty({ example: '2026-02-10' }) partyCommitteeApprovedOn: string;
+  @ApiProperty({ example: '区委常委会会议纪要〔2026〕3号' }) partyCommitteeRef: string;
+  @ApiProperty({ example: '2026-02-15' }) publishedOn: string;
+  @ApiProperty({ description: 'When it was recorded (ISO-8601 UTC)' }) recordedAt: string;
+  @ApiProperty({ description: 'The actor of the publication' }) publishedBy: object;
+  @ApiProperty({ type: [String], description: 'Every item this revision of the catalog lists' }) itemIds: string[];
+  @ApiProperty({ type: [String], description: 'The items this publication moved from proposed to cataloged' }) catalogedItemIds: string[];
+}
+
+export class ProgressEntryDto {
+  @ApiProperty({ example: 'publicParticipation' }) step: string;
+  @ApiProperty({ enum: ['not_required', 'pending', 'in_progress', 'done', 'waived_with_reason'] }) status: string;
+  @ApiProperty({ type: [String], example: ['SC713-14'] }) legalBasis: string[];
+}
+
+export class CatalogItemDto {
+  @ApiProperty({ format: 'uuid', description: 'The decision id' }) id: string;
+  @ApiProperty({ format: 'uuid' }) catalogId: string;
+  @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty() year: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: DECISION_CATEGORIES }) category: string;
+  @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
+  @ApiProperty({ type: [String] }) legalBasis: string[];
+  @ApiProperty() affectsMarket: boolean;
+  @ApiProperty({ type: String, nullable: true }) plannedStartOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) plannedDecisionOn: string | null;
+  @ApiProperty({ type: RequirementsDto, description: 'As the item was proposed' }) requirements: RequirementsDto;
+  @ApiProperty({ example: { id: 'major-decision', version: 1 } }) definition: object;
+  @ApiProperty({ example: 'proposed' }) stage: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() version: number;
+  @ApiProperty() complete: boolean;
+  @ApiProperty({ type: [ProgressEntryDto] }) progress: ProgressEntryDto[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class CatalogDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ enum: ['draft', 'published'] }) status: string;
+  @ApiProperty({ example: 0, description: 'Number of publications so far' }) revision: number;
+  @ApiProperty({ type: [CatalogPublicationDto] }) publications: CatalogPublicationDto[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ description: 'In lists: how many items the catalog holds' }) itemCount?: number;
+  @ApiPropertyOptional({ type: [CatalogItemDto], description: 'In GET /catalogs/:id and the publication answer' }) items?: CatalogItemDto[];
+}
+
+export class PublicCatalogItemDto {
+  @ApiProperty({ format: 'uuid', description: 'The decision id (see /public/decisions)' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: DECISION_CATEGORIES }) category: string;
+  @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
+  @ApiProperty({ example: '区发改局' }) undertakingUnitName: string;
+  @ApiProperty({ type: [String] }) legalBasis: string[];
+  @ApiProperty({ type: [String], example: ['publicParticipation', 'hearing', 'expertArgumentation', 'riskAssessment', 'partyCommitteeReport'] })
+  requiredSteps: string[];
+  @ApiProperty({ type: String, nullable: true }) plannedStartOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) plannedDecisionOn: string | null;
+  @ApiProperty({ description: 'Withdrawn since the catalog was last published' }) withdrawn: boolean;
+}
+
+export class PublicCatalogDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty({ example: '前进区人民政府' }) organName: string;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ example: 1, description: 'The revision last published' }) revision: number;
+  @ApiProperty({ example: '2026-02-15' }) publishedOn: string;
+  @ApiProperty({ type: [PublicCatalogItemDto] }) items: PublicCatalogItemDto[];
+}

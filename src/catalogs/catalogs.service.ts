@@ -1,0 +1,399 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { requirementsErrors } from '../../workflows/major-decision/v1';
+import type { AuthUser } from '../auth/auth-user';
+import { BadRequestError, DomainError, VersionConflictError, type FieldError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../common/errors/unique-violation';
+import { Page } from '../common/pagination';
+import { TransactionRunner, type Tx } from '../database/transaction-runner';
+import type { Actor } from '../engine/actor';
+import { DecisionProgress } from '../engine/decision-progress';
+import { CLOCK } from '../engine/engine.module';
+import { ProcedureEngine, type Clock, type DecisionSnapshot } from '../engine/procedure-engine';
+import { loadDecision } from '../engine/procedure-store';
+import { OrgUnitsService } from '../org-units/org-units.service';
+import { ProcedureScope } from '../org-units/procedure-scope';
+import { checkBody, validBody } from './body-validation';
+import { AddCatalogItemDto, PublishCatalogDto, WithdrawItemDto, type CatalogQueryDto, type CreateCatalogDto } from './catalog.dto';
+import { catalogView, itemDetailsOf, itemView, publicationsOf, type CatalogItemView, type CatalogPublication, type CatalogView, type ItemDetails } from './catalog-views';
+import { CatalogsRepository, type CatalogSqlRow } from './catalogs.repository';
+import { isExcludedCategory } from './categories';
+
+/** The role under which a caller proposes items to a catalog. */
+type ItemRole = 'office' | 'department';
+
+/** A refusal found inside a unit of work: stored as a violation attempt once that unit has ended. */
+interface Refusal {
+  organId: string;
+  code: string;
+  detail: string;
+  legalBasis: string[];
+  event: string;
+  decisionId?: string;
+  stage?: string;
+}
+
+/** Stages from which an item may still leave the catalog: the procedure has not been started (SC713-10). */
+const NOT_STARTED = ['proposed', 'cataloged'];
+
+const catalogNotFound = (id: string) => new DomainError(404, 'NOT_FOUND', `catalog ${id} not found`);
+
+const forbiddenRole = (detail: string) => new DomainError(403, 'FORBIDDEN_ROLE', detail);
+
+/**
+ * 年度重大行政决策事项目录: an organ's catalog of the year's major decisions. Each item is a decision
+ * of the procedure (ITEM_PROPOSED); publication with the party committee's approval moves the
+ * proposed items to `cataloged` (SC713-3, HLJ-3); an item not yet started may be withdrawn.
+ *
+ * Checks run in the order of api.md: 404 (catalog missing or outside the caller's scope) → 403
+ * (role, then unit) → 400 (fields) → 422, which is why bodies are validated here rather than by
+ * the global pipe, and why the role checks are not `@Roles` decorators.
+ */
+@Injectable()
+export class CatalogsService {
+  constructor(
+    private readonly runner: TransactionRunner,
+    private readonly repo: CatalogsRepository,
+    private readonly engine: ProcedureEngine,
+    private readonly progress: DecisionProgress,
+    private readonly scope: ProcedureScope,
+    private readonly units: OrgUnitsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateCatalogDto): Promise<CatalogView> {
+    const organ = await this.units.find(dto.organId);
+    if (!organ) {
+      throw new DomainError(400, 'ORG_UNIT_NOT_FOUND', `No organisation unit ${dto.organId}.`, {
+        errors: [{ field: 'organId', message: 'organId names no organisation unit' }],
+      });
+    }
+    if (!user.roles.includes('office') || user.orgUnitId !== organ.id) {
+      throw new DomainError(403, 'FORBIDDEN_ORGAN', '政府办只能编制本机关的年度重大行政决策事项目录');
+    }
+    const now = this.clock.now().toISOString();
+    const row: CatalogSqlRow = { id: randomUUID(), organ_id: organ.id, year: dto.year, status: 'draft', revision: 0, publications: '[]', created_at: now, updated_at: now };
+    try {
+      await this.runner.write(async (tx) => {
+        const existing = await this.repo.findCatalogOf(tx, organ.id, dto.year);
+        if (existing) throw catalogExists(organ.name, dto.year, existing.id);
+        await this.repo.insertCatalog(tx, row);
+      });
+    } catch (err) {
+      // PostgreSQL, two instances: the unique constraint settles a race the check above did not see.
+      if (isUniqueViolation(err)) throw catalogExists(organ.name, dto.year);
+      throw err;
+    }
+    return catalogView(row);
+  }
+
+  list(user: AuthUser, query: CatalogQueryDto): Promise<Page<CatalogView>> {
+    return this.runner.read(async (tx) => {
+      const visible = await this.scope.visibleOrgans(user, tx);
+      const filter = { visibleOrganIds: visible.all ? undefined : visible.organIds, organId: query.organId, year: query.year };
+      const rows = await this.repo.listCatalogs(tx, filter, query.offset, query.pageSize);
+      return new Page(
+        rows.map((r) => catalogView(r, { itemCount: r.item_count })),
+        await this.repo.countCatalogs(tx, filter),
+      );
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<CatalogView> {
+    return this.runner.read(async (tx) => {
+      const catalog = await this.visibleCatalog(user, id, tx);
+      return catalogView(catalog, { items: await this.items(tx, id) });
+    });
+  }
+
+  /** A new item, which is also a new decision in stage `proposed` (ITEM_PROPOSED). */
+  async addItem(user: AuthUser, catalogId: string, body: unknown): Promise<CatalogItemView> {
+    const { catalog, role } = await this.runner.read(async (tx) => {
+      const found = await this.visibleCatalog(user, catalogId, tx);
+      const itemRole = await this.itemRole(user, found.organ_id, tx);
+      if (!itemRole) throw forbiddenRole('目录事项由本机关政府办或者决策承办单位提出');
+      return { catalog: found, role: itemRole };
+    });
+
+    const dto = await this.validItem(body);
+    const own = user.orgUnitId as string;
+    if (role === 'department' && dto.undertakingUnitId !== own) {
+      throw new DomainError(403, 'FORBIDDEN_UNIT', '承办单位只能以本单位为承办单位提出目录事项');
+    }
+    if (role === 'office') await this.checkUndertakingUnit(dto.undertakingUnitId, catalog.organ_id);
+
+    const actor = this.scope.actor(user, role);
+    const item = itemOf(dto);
+    if (isExcludedCategory(dto.category)) {
+      await this.engine.recordViolation({
+        organId: catalog.organ_id,
+        event: 'ITEM_PROPOSED',
+        code: 'OUT_OF_SCOPE',
+        detail: '财政政策、货币政策等宏观调控决策，政府立法决策以及突发事件应急处置决策不适用重大行政决策程序，不得列入目录',
+        legalBasis: ['SC713-3'],
+        payload: item,
+        actor,
+      });
+    }
+
+    const details: ItemDetails = {
+      legalBasis: dto.legalBasis,
+      affectsMarket: dto.affectsMarket === true,
+      plannedStartOn: dto.plannedStartOn ?? null,
+      plannedDecisionOn: dto.plannedDecisionOn ?? null,
+      requirements: dto.requirements,
+    };
+    const decision = await this.runner.write(async (tx) => {
+      const created = await this.engine.createWithin(
+        tx,
+        {
+          catalogId,
+          organId: catalog.organ_id,
+          undertakingUnitId: dto.undertakingUnitId,
+          year: catalog.year,
+          title: dto.title,
+          category: dto.category,
+          input: compact({
+            requirements: dto.requirements,
+            affectsMarket: dto.affectsMarket === true,
+            plannedStartOn: dto.plannedStartOn,
+            plannedDecisionOn: dto.plannedDecisionOn,
+            year: catalog.year,
+          }),
+          item,
+        },
+        actor,
+      );
+      await this.repo.insertItem(tx, { decisionId: created.id, catalogId, ...details, createdAt: created.createdAt });
+      return created;
+    });
+    return this.view(decision, details);
+  }
+
+  /**
+   * Publishes the catalog with the party committee's approval: in one transaction the catalog
+   * becomes `published` with revision + 1, and every `proposed` item moves to `cataloged` through
+   * CATALOG_PUBLISHED. What would make an item refuse is checked first, so that a refusal is one
+   * clean 422; should the engine still refuse an item, the whole publication rolls back.
+   */
+  async publish(user: AuthUser, catalogId: string, body: unknown): Promise<CatalogView> {
+    await this.runner.read(async (tx) => {
+      const catalog = await this.visibleCatalog(user, catalogId, tx);
+      if (!this.isOfficeOf(user, catalog.organ_id)) throw forbiddenRole('年度目录由本机关政府办报请同级党委同意后公布');
+    });
+    const dto = await validBody(PublishCatalogDto, body);
+    const actor = this.scope.actor(user, 'office');
+    const today = this.clock.today();
+
+    const outcome = await this.runner.write(async (tx): Promise<{ refusal: Refusal } | { view: CatalogView }> => {
+      const catalog = (await this.repo.findCatalog(tx, catalogId, true)) as CatalogSqlRow;
+      const proposed = await this.repo.proposedItemIds(tx, catalogId, true);
+      const previous = publicationsOf(catalog);
+      const refusal = publicationRefusal(catalog.organ_id, dto, proposed.length, previous, today);
+      if (refusal) return { refusal };
+
+      const revision = catalog.revision + 1;
+      const payload = {
+        catalogId,
+        catalogRevision: revision,
+        partyCommitteeApprovedOn: dto.partyCommitteeApprovedOn,
+        partyCommitteeRef: dto.partyCommitteeRef,
+        publishedOn: dto.publishedOn,
+      };
+      for (const id of proposed) {
+        const moved = await this.engine.applyWithin(tx, id, { type: 'CATALOG_PUBLISHED', payload }, actor, { system: true });
+        if (!moved.ok) throw moved.error;
+      }
+      const now = this.clock.now().toISOString();
+      const publication: CatalogPublication = {
+        revision,
+        partyCommitteeApprovedOn: dto.partyCommitteeApprovedOn,
+        partyCommitteeRef: dto.partyCommitteeRef,
+        publishedOn: dto.publishedOn,
+        recordedAt: now,
+        publishedBy: actor,
+        itemIds: await this.repo.listedItemIds(tx, catalogId),
+        catalogedItemIds: proposed,
+      };
+      const next = { status: 'published', revision, publications: JSON.stringify([...previous, publication]), updated_at: now };
+      if (!(await this.repo.markPublished(tx, catalogId, catalog.revision, next))) {
+        // Unreachable while the catalog row is locked (PostgreSQL) or writes are serialized (SQLite).
+        throw new VersionConflictError(catalog.revision + 1, 'the catalog was published concurrently');
+      }
+      return { view: catalogView({ ...catalog, ...next }, { items: await this.items(tx, catalogId) }) };
+    });
+
+    if ('refusal' in outcome) return this.refuse(outcome.refusal, actor, { catalogId, ...dto });
+    return outcome.view;
+  }
+
+  /**
+   * Takes an item not yet started out of the catalog: the engine's WITHDRAW, dated today. The
+   * decision is kept, in stage `withdrawn`. An item whose procedure has started is withdrawn
+   * through the procedure itself (POST /decisions/:id/events), not through the catalog.
+   */
+  async withdrawItem(user: AuthUser, catalogId: string, decisionId: string, body: unknown): Promise<CatalogItemView> {
+    const row = await this.runner.read(async (tx) => {
+      await this.visibleCatalog(user, catalogId, tx);
+      const item = await this.repo.itemOf(tx, catalogId, decisionId);
+      if (!item) throw new DomainError(404, 'NOT_FOUND', `item ${decisionId} not found in catalog ${catalogId}`);
+      if (!this.isOfficeOf(user, item.organ_id)) throw forbiddenRole('目录事项只能由本机关政府办撤回');
+      return item;
+    });
+    const dto = await validBody(WithdrawItemDto, body);
+    const actor = this.scope.actor(user, 'office');
+
+    const outcome = await this.runner.write(async (tx): Promise<{ refusal: Refusal } | { decision: DecisionSnapshot }> => {
+      const current = await loadDecision(tx, decisionId, true);
+      const stage = current?.stage ?? row.stage;
+      if (!NOT_STARTED.includes(stage)) return { refusal: withdrawalRefusal(row.organ_id, decisionId, stage) };
+      const withdrawn = await this.engine.applyWithin(tx, decisionId, { type: 'WITHDRAW', payload: { withdrawnOn: this.clock.today(), reason: dto.reason } }, actor);
+      if (!withdrawn.ok) throw withdrawn.error;
+      return { decision: withdrawn.decision };
+    });
+
+    if ('refusal' in outcome) return this.refuse(outcome.refusal, actor, { reason: dto.reason });
+    return this.view(outcome.decision, itemDetailsOf(row, outcome.decision));
+  }
+
+  /** The catalog, or 404 when it does not exist or lies outside the caller's scope (ids do not leak). */
+  private async visibleCatalog(user: AuthUser, id: string, tx: Tx): Promise<CatalogSqlRow> {
+    const catalog = await this.repo.findCatalog(tx, id);
+    if (!catalog || !(await this.scope.seesOrgan(user, catalog.organ_id, tx))) throw catalogNotFound(id);
+    return catalog;
+  }
+
+  /**
+   * The role under which the caller may propose items to the catalog of `organId`: the organ's
+   * own office, or a department or street at or below the organ (which then proposes items it
+   * undertakes itself).
+   */
+  private async itemRole(user: AuthUser, organId: string, tx: Tx): Promise<ItemRole | undefined> {
+    if (this.isOfficeOf(user, organId)) return 'office';
+    const own = user.orgUnitId;
+    if (user.roles.includes('department') && own && (await this.units.isUnder(own, organId, tx))) return 'department';
+    return undefined;
+  }
+
+  private isOfficeOf(user: AuthUser, organId: string): boolean {
+    return user.roles.includes('office') && user.orgUnitId === organId;
+  }
+
+  /** The DTO's field errors and the procedure's requirement rule, in one 400. */
+  private async validItem(body: unknown): Promise<AddCatalogItemDto> {
+    const checked = await checkBody(AddCatalogItemDto, body);
+    const raw = isObject(body) ? body : {};
+    const errors: FieldError[] = [...checked.errors, ...requirementsErrors(raw.requirements)];
+    const start = raw.plannedStartOn;
+    const end = raw.plannedDecisionOn;
+    if (checked.value && typeof start === 'string' && typeof end === 'string' && end < start) {
+      errors.push({ field: 'plannedDecisionOn', message: 'plannedDecisionOn must not be before plannedStartOn' });
+    }
+    if (errors.length || !checked.value) throw new BadRequestError(errors);
+    return checked.value;
+  }
+
+  /** An office proposes items undertaken by its organ or by a unit under it. */
+  private async checkUndertakingUnit(unitId: string, organId: string): Promise<void> {
+    const unit = await this.units.find(unitId);
+    if (!unit) {
+      throw new DomainError(400, 'ORG_UNIT_NOT_FOUND', `No organisation unit ${unitId}.`, {
+        errors: [{ field: 'undertakingUnitId', message: 'undertakingUnitId names no organisation unit' }],
+      });
+    }
+    if (!(await this.units.isUnder(unit.id, organId))) {
+      throw new DomainError(400, 'UNIT_OUTSIDE_ORGAN', `${unit.name} is not the organ or a unit under it.`, {
+        errors: [{ field: 'undertakingUnitId', message: 'undertakingUnitId must be the organ or a unit under it' }],
+      });
+    }
+  }
+
+  private async items(tx: Tx, catalogId: string): Promise<CatalogItemView[]> {
+    return (await this.repo.itemsOf(tx, catalogId)).map((row) => {
+      const decision = this.engine.snapshotOf(row);
+      return this.view(decision, itemDetailsOf(row, decision));
+    });
+  }
+
+  private view(decision: DecisionSnapshot, details: ItemDetails): CatalogItemView {
+    return itemView(decision, details, this.progress.of(decision));
+  }
+
+  /** Stores the refusal as a violation attempt (in its own unit of work) and throws the 422. */
+  private async refuse(r: Refusal, actor: Actor, payload: unknown): Promise<never> {
+    try {
+      return await this.engine.recordViolation({ ...r, payload, actor, decisionId: r.decisionId ?? null });
+    } catch (err) {
+      // The engine records refusals outside a step without a stage; the answer still says where the item stood.
+      if (r.stage && err instanceof DomainError && err.status === 422) throw new DomainError(422, err.code, err.detail, { ...err.extra, stage: r.stage });
+      throw err;
+    }
+  }
+}
+
+function catalogExists(organName: string, year: number, catalogId?: string): DomainError {
+  return new DomainError(409, 'CATALOG_EXISTS', `${organName}的${year}年度重大行政决策事项目录已经存在`, catalogId ? { catalogId } : {});
+}
+
+/**
+ * Why a publication would be refused, checked before any item moves. CATALOG_PUBLISHED itself
+ * checks only that its dates are not in the future; the approval must also precede publication,
+ * and a later revision cannot be published before an earlier one.
+ */
+function publicationRefusal(organId: string, dto: PublishCatalogDto, proposed: number, previous: CatalogPublication[], today: string): Refusal | undefined {
+  const refusal = (code: string, detail: string, legalBasis: string[]): Refusal => ({ organId, code, detail, legalBasis, event: 'CATALOG_PUBLISHED' });
+  if (proposed === 0) {
+    return refusal('NOTHING_TO_PUBLISH', '目录中没有待公布（proposed）的事项：公布或者调整目录须至少列入一个新事项', ['SC713-3', 'HLJ-3']);
+  }
+  for (const field of ['partyCommitteeApprovedOn', 'publishedOn'] as const) {
+    if (dto[field] > today) {
+      return refusal('DATE_IN_FUTURE', `${field}（${dto[field]}）记录的是已经发生的事项，不得晚于今天（${today}）`, ['SC713-33']);
+    }
+  }
+  if (dto.partyCommitteeApprovedOn > dto.publishedOn) {
+    return refusal('DATE_OUT_OF_ORDER', `目录应当经同级党委同意后公布：publishedOn（${dto.publishedOn}）早于 partyCommitteeApprovedOn（${dto.partyCommitteeApprovedOn}）`, ['SC713-33']);
+  }
+  const last = previous[previous.length - 1];
+  if (last && dto.publishedOn < last.publishedOn) {
+    return refusal('DATE_OUT_OF_ORDER', `publishedOn（${dto.publishedOn}）早于目录上一次公布的日期（${last.publishedOn}）`, ['SC713-33']);
+  }
+  return undefined;
+}
+
+function withdrawalRefusal(organId: string, decisionId: string, stage: string): Refusal {
+  if (stage === 'withdrawn') {
+    return { organId, code: 'EVENT_NOT_ALLOWED_IN_STAGE', detail: '该目录事项已经撤回', legalBasis: ['SC713-10'], event: 'WITHDRAW', decisionId, stage };
+  }
+  return {
+    organId,
+    code: 'ITEM_ALREADY_STARTED',
+    detail: '决策机关已经启动该事项的决策程序，不能再从目录中撤回；已启动的决策只能在决策程序中撤回',
+    legalBasis: ['SC713-10'],
+    event: 'WITHDRAW',
+    decisionId,
+    stage,
+  };
+}
+
+/** The item as the ITEM_PROPOSED record keeps it: what was posted, without absent members. */
+function itemOf(dto: AddCatalogItemDto): Record<string, unknown> {
+  return compact({
+    title: dto.title,
+    category: dto.category,
+    undertakingUnitId: dto.undertakingUnitId,
+    legalBasis: dto.legalBasis,
+    affectsMarket: dto.affectsMarket,
+    plannedStartOn: dto.plannedStartOn,
+    plannedDecisionOn: dto.plannedDecisionOn,
+    requirements: dto.requirements,
+  });
+}
+
+/** Drops undefined members: the record's hash is taken over what JSON keeps. */
+function compact(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
