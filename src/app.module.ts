@@ -4,16 +4,19 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CatalogsModule } from './catalogs/catalogs.module';
 import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { DefinitionsModule } from './definitions/definitions.module';
 import { EngineModule } from './engine/engine.module';
 import { HealthModule } from './health/health.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
 
 /**
  * The feature modules: catalogs, decisions, reviews, audit, calendar, … — add each one here.
  * They depend on engine/ and on the foundation below, never on one another's services.
  */
-const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [CatalogsModule];
+const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [CatalogsModule, DecisionsModule, DefinitionsModule, ReviewsModule];
 
 /** The whole service. Built by createApp (src/app.factory.ts), which applies the HTTP pipeline. */
 @Module({})

@@ -80,6 +80,7 @@ type Outcome = { ok: true; decision: DecisionSnapshot } | { ok: false; error: Do
 /** The units and stage of a decision as its row holds them: what a caller's scope is checked against. */
 export interface AuthorizationTarget {
   id: string;
+  definition: { id: string; version: number };
   organId: string;
   undertakingUnitId: string;
   implementingUnitId: string | null;
@@ -180,7 +181,14 @@ export class ProcedureEngine {
     const row = await loadDecision(tx, decisionId, true);
     if (!row) throw new NotFoundError('decision', decisionId);
     if (opts.authorize) {
-      const target = { id: row.id, organId: row.organ_id, undertakingUnitId: row.undertaking_unit_id, implementingUnitId: row.implementing_unit_id, stage: row.stage };
+      const target = {
+        id: row.id,
+        definition: { id: row.definition_id, version: Number(row.definition_version) },
+        organId: row.organ_id,
+        undertakingUnitId: row.undertaking_unit_id,
+        implementingUnitId: row.implementing_unit_id,
+        stage: row.stage,
+      };
       actor = await opts.authorize(target, event.type, tx);
     }
     const def = this.registry.get(row.definition_id, row.definition_version);

@@ -1,0 +1,162 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { DefinitionRegistry } from '../engine/definition-registry';
+
+/** Every stage of every registered procedure definition (a filter value outside them is a 400). */
+export const KNOWN_STAGES = [...new Set(new DefinitionRegistry().all().flatMap((d) => d.stages))];
+
+/** A catalog year: four digits, as the calendar and the annual catalogs count them. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2999;
+
+export class DecisionListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: KNOWN_STAGES })
+  @IsOptional()
+  @IsIn(KNOWN_STAGES, { message: `stage must be one of ${KNOWN_STAGES.join(', ')}` })
+  stage?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The decision organ (决策机关)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organId must be a UUID' })
+  organId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The undertaking unit (承办单位)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'undertakingUnitId must be a UUID' })
+  undertakingUnitId?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'year must be an integer' })
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
+  year?: number;
+}
+
+export class PublicDecisionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'year must be an integer' })
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
+  year?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organId must be a UUID' })
+  organId?: string;
+}
+
+/**
+ * The body of `POST /decisions/:id/events`, for the OpenAPI document. It is checked by the service,
+ * after the scope (404) and role (403) checks that api.md puts before field errors.
+ */
+export class DecisionEventDto {
+  @ApiProperty({ example: 'START_DRAFTING', description: 'An event type of the decision’s procedure (GET /workflows)' })
+  type: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { startedOn: '2026-02-02' }, description: 'The event’s fields (procedure.md)' })
+  payload: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The version the caller saw; a stale one is a 409' })
+  expectedVersion?: number;
+}
+
+class DefinitionRefDto {
+  @ApiProperty({ example: 'major-decision' }) id: string;
+  @ApiProperty({ example: 1 }) version: number;
+}
+
+class ProgressEntryDto {
+  @ApiProperty({ example: 'legalityReview' }) step: string;
+  @ApiProperty({ enum: ['not_required', 'pending', 'in_progress', 'done', 'waived_with_reason'] }) status: string;
+  @ApiProperty({ type: [String], example: ['SC713-25'] }) legalBasis: string[];
+  @ApiPropertyOptional({ example: '2026-03-12' }) dueOn?: string;
+}
+
+export class DecisionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '城区集中供热价格调整方案' }) title: string;
+  @ApiProperty({ example: 'public_policy' }) category: string;
+  @ApiProperty({ format: 'uuid' }) catalogId: string;
+  @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) implementingUnitId: string | null;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ type: DefinitionRefDto }) definition: DefinitionRefDto;
+  @ApiProperty({ example: 'drafting' }) stage: string;
+  @ApiProperty({ example: 1 }) revision: number;
+  @ApiProperty({ example: 4 }) version: number;
+  @ApiProperty() complete: boolean;
+  @ApiProperty({ type: [ProgressEntryDto] }) progress: ProgressEntryDto[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class DecisionListDto {
+  @ApiProperty({ type: [DecisionSummaryDto] }) items: DecisionSummaryDto[];
+  @ApiProperty({ example: 120 }) total: number;
+}
+
+export class DecisionDetailDto extends DecisionSummaryDto {
+  @ApiProperty({ description: 'The statechart value', example: { legality_review: 'in_review' } }) state: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) requirements: unknown;
+  @ApiProperty({ type: [String], description: 'What this caller may send now (procedure and role both allow it)' }) allowedEvents: string[];
+  @ApiProperty({ type: [String], example: ['COMMENT_PERIOD_SHORTENED'] }) flags: string[];
+  @ApiPropertyOptional({ description: 'The revision still in force while a later one is prepared' }) inForce?: { revision: number; status: string };
+}
+
+class RecordActorDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ example: 'office' }) role: string;
+  @ApiProperty({ nullable: true, type: String }) orgUnitId: string | null;
+}
+
+export class RecordEntryDto {
+  @ApiProperty({ example: 3 }) seq: number;
+  @ApiProperty({ example: 1 }) revision: number;
+  @ApiProperty({ example: 'RECORD_DRAFT' }) type: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the engine computed for the guards' }) facts: unknown;
+  @ApiProperty({ type: RecordActorDto }) actor: RecordActorDto;
+  @ApiProperty() recordedAt: string;
+  @ApiProperty({ nullable: true, type: String }) fromStage: string | null;
+  @ApiProperty() toStage: string;
+  @ApiProperty({ example: '0'.repeat(64) }) prevHash: string;
+  @ApiProperty() hash: string;
+}
+
+export class ViolationEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) decisionId: string;
+  @ApiProperty({ example: 'RECORD_DISCUSSION' }) event: string;
+  @ApiProperty({ example: 'LEGALITY_REVIEW_REQUIRED' }) code: string;
+  @ApiProperty({ nullable: true, type: String }) stage: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) legalBasis: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) missing: unknown[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload: unknown;
+  @ApiProperty({ type: RecordActorDto }) actor: RecordActorDto;
+  @ApiProperty() attemptedAt: string;
+}
+
+export class PublicDecisionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 'public_policy' }) category: string;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty({ example: '前进区人民政府', nullable: true, type: String }) organName: string | null;
+  @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
+  @ApiProperty({ example: '区发改局', nullable: true, type: String }) undertakingUnitName: string | null;
+  @ApiPropertyOptional({ format: 'uuid' }) implementingUnitId?: string;
+  @ApiPropertyOptional({ example: '区发改局' }) implementingUnitName?: string;
+  @ApiProperty({ example: 1, description: 'The revision this publication made public' }) revision: number;
+  @ApiProperty({ example: '2026-06-30' }) publishedOn: string;
+  @ApiProperty({ type: [String], example: ['区政府网站'] }) channels: string[];
+  @ApiPropertyOptional({ description: 'How public comments and expert opinions were adopted (SC713-32)' }) adoptionExplanation?: string;
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import type { Row, Tx } from '../database/transaction-runner';
+import type { DecisionRecordRow, StoredRecord } from '../engine/procedure-store';
+import type { VisibleScope } from '../org-units/procedure-scope';
+
+export interface DecisionFilter {
+  scope: VisibleScope;
+  stage?: string;
+  organId?: string;
+  undertakingUnitId?: string;
+  year?: number;
+}
+
+export interface ViolationSqlRow {
+  id: string;
+  decision_id: string | null;
+  event: string;
+  code: string;
+  stage: string | null;
+  legal_basis: string;
+  missing: string;
+  payload: string;
+  actor: string;
+  attempted_at: string;
+}
+
+/** A decision whose latest publication was public, with that publication's record row. */
+export interface PublishedSqlRow {
+  id: string;
+  title: string;
+  category: string;
+  year: number;
+  organ_id: string;
+  undertaking_unit_id: string;
+  implementing_unit_id: string | null;
+  revision: number;
+  payload: string;
+  recorded_at: string;
+}
+
+const LIST_COLUMNS =
+  'id, catalog_id, organ_id, undertaking_unit_id, implementing_unit_id, year, title, category, definition_id, definition_version, stage, revision, complete, snapshot, version, last_seq, last_hash, created_at, updated_at';
+
+const RECORD_COLUMNS = 'decision_id, seq, revision, type, payload, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash';
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * The latest PUBLISH of each decision decides what the public sees: a later revision published as
+ * not_disclosed hides the earlier public one. JSON.stringify writes `"disclosure":"public"` without
+ * spaces, and a quote inside a text value is escaped, so the pattern only matches the member itself.
+ */
+const LATEST_PUBLIC_PUBLICATION = `r.type = 'PUBLISH'
+  AND r.seq = (SELECT MAX(p.seq) FROM procedure_record p WHERE p.decision_id = r.decision_id AND p.type = 'PUBLISH')
+  AND r.payload LIKE '%"disclosure":"public"%'`;
+
+/** SQL of the decision read side; every call runs inside the caller's unit of work. */
+@Injectable()
+export class DecisionsRepository {
+  /**
+   * One page of decisions, newest first. The filters are plain column comparisons so that the
+   * indexes on (stage, year), (organ_id, year) and undertaking_unit_id serve them.
+   */
+  async list(tx: Tx, f: DecisionFilter, offset: number, limit: number): Promise<{ rows: DecisionRecordRow[]; total: number }> {
+    const { where, params } = this.where(f);
+    if (where === null) return { rows: [], total: 0 };
+    const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM decision${where}`, params);
+    const total = Number(count.n);
+    if (total === 0 || offset >= total) return { rows: [], total };
+    const rows = await tx.query<DecisionRecordRow & Row>(
+      `SELECT ${LIST_COLUMNS} FROM decision${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    return { rows, total };
+  }
+
+  async records(tx: Tx, decisionId: string, offset: number, limit: number): Promise<{ rows: StoredRecord[]; total: number }> {
+    const [count] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM procedure_record WHERE decision_id = ?', [decisionId]);
+    const rows = await tx.query<StoredRecord & Row>(
+      `SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE decision_id = ? ORDER BY seq LIMIT ? OFFSET ?`,
+      [decisionId, limit, offset],
+    );
+    return { rows, total: Number(count.n) };
+  }
+
+  async violations(tx: Tx, decisionId: string, offset: number, limit: number): Promise<{ rows: ViolationSqlRow[]; total: number }> {
+    const [count] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM violation_attempt WHERE decision_id = ?', [decisionId]);
+    const rows = await tx.query<ViolationSqlRow & Row>(
+      'SELECT id, decision_id, event, code, stage, legal_basis, missing, payload, actor, attempted_at FROM violation_attempt WHERE decision_id = ? ORDER BY attempted_at DESC, id DESC LIMIT ? OFFSET ?',
+      [decisionId, limit, offset],
+    );
+    return { rows, total: Number(count.n) };
+  }
+
+  async published(tx: Tx, f: { year?: number; organId?: string; decisionId?: string }, offset: number, limit: number): Promise<{ rows: PublishedSqlRow[]; total: number }> {
+    const conditions = [LATEST_PUBLIC_PUBLICATION];
+    const params: unknown[] = [];
+    const add = (condition: string, value: unknown) => {
+      if (value === undefined) return;
+      conditions.push(condition);
+      params.push(value);
+    };
+    add('d.id = ?', f.decisionId);
+    add('d.year = ?', f.year);
+    add('d.organ_id = ?', f.organId);
+    const from = `FROM procedure_record r JOIN decision d ON d.id = r.decision_id WHERE ${conditions.join(' AND ')}`;
+    const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n ${from}`, params);
+    const rows = await tx.query<PublishedSqlRow & Row>(
+      `SELECT d.id, d.title, d.category, d.year, d.organ_id, d.undertaking_unit_id, d.implementing_unit_id, r.revision, r.payload, r.recorded_at ${from}
+       ORDER BY r.recorded_at DESC, d.id LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    return { rows, total: Number(count.n) };
+  }
+
+  /** The WHERE clause of a filter, or null when the caller's scope holds nothing. */
+  private where(f: DecisionFilter): { where: string | null; params: unknown[] } {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (condition: string, value: unknown) => {
+      if (value === undefined) return;
+      conditions.push(condition);
+      params.push(value);
+    };
+    if (!f.scope.all) {
+      const { organIds, unitIds } = f.scope;
+      if (!organIds.length && !unitIds.length) return { where: null, params };
+      const any: string[] = [];
+      if (organIds.length) {
+        any.push(`organ_id IN (${marks(organIds.length)})`);
+        params.push(...organIds);
+      }
+      if (unitIds.length) {
+        any.push(`undertaking_unit_id IN (${marks(unitIds.length)})`, `implementing_unit_id IN (${marks(unitIds.length)})`);
+        params.push(...unitIds, ...unitIds);
+      }
+      conditions.push(any.length === 1 ? any[0] : `(${any.join(' OR ')})`);
+    }
+    add('stage = ?', f.stage);
+    add('organ_id = ?', f.organId);
+    add('undertaking_unit_id = ?', f.undertakingUnitId);
+    add('year = ?', f.year);
+    return { where: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', params };
+  }
+}

@@ -1,0 +1,328 @@
+import { Injectable } from '@nestjs/common';
+import { LEGAL_BASIS } from '../../workflows/legal-basis';
+import type { AuthUser, Role } from '../auth/auth-user';
+import { BadRequestError, DomainError, NotFoundError, type FieldError } from '../common/errors/domain-error';
+import { Page, type PageQueryDto } from '../common/pagination';
+import { TransactionRunner, type Tx } from '../database/transaction-runner';
+import type { Actor } from '../engine/actor';
+import { DecisionProgress } from '../engine/decision-progress';
+import { DefinitionRegistry } from '../engine/definition-registry';
+import { ProcedureEngine, type AuthorizationTarget, type DecisionSnapshot } from '../engine/procedure-engine';
+import type { StoredRecord } from '../engine/procedure-store';
+import { OrgUnitsService } from '../org-units/org-units.service';
+import { ProcedureScope } from '../org-units/procedure-scope';
+import type { DecisionListQueryDto, PublicDecisionQueryDto } from './decision.dto';
+import { DecisionsRepository, type PublishedSqlRow, type ViolationSqlRow } from './decisions.repository';
+
+/** The roles that send procedure events; an auditor reads only, an admin is no procedure actor. */
+const PROCEDURE_ROLES: readonly Role[] = ['office', 'department', 'legal_reviewer'];
+
+const EVENT_BODY_MEMBERS = new Set(['type', 'payload', 'expectedVersion']);
+
+export interface DecisionSummary {
+  id: string;
+  title: string;
+  category: string;
+  catalogId: string;
+  organId: string;
+  undertakingUnitId: string;
+  implementingUnitId: string | null;
+  year: number;
+  definition: { id: string; version: number };
+  stage: string;
+  revision: number;
+  version: number;
+  complete: boolean;
+  progress: unknown[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DecisionDetail extends DecisionSummary {
+  state: unknown;
+  requirements: unknown;
+  allowedEvents: string[];
+  flags: string[];
+  inForce?: { revision: number; status: string };
+}
+
+export interface RecordEntry {
+  seq: number;
+  revision: number;
+  type: string;
+  payload: unknown;
+  facts: unknown;
+  actor: unknown;
+  recordedAt: string;
+  fromStage: string | null;
+  toStage: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ViolationEntry {
+  id: string;
+  decisionId: string | null;
+  event: string;
+  code: string;
+  stage: string | null;
+  legalBasis: unknown[];
+  missing: unknown[];
+  payload: unknown;
+  actor: unknown;
+  attemptedAt: string;
+}
+
+export interface PublicDecision {
+  id: string;
+  title: string;
+  category: string;
+  year: number;
+  organId: string;
+  organName: string | null;
+  undertakingUnitId: string;
+  undertakingUnitName: string | null;
+  implementingUnitId?: string;
+  implementingUnitName?: string;
+  revision: number;
+  publishedOn: string;
+  channels: string[];
+  adoptionExplanation?: string;
+}
+
+const forbidden = (code: 'FORBIDDEN_ROLE' | 'FORBIDDEN_UNIT', detail: string, extra: Record<string, unknown> = {}) =>
+  new DomainError(403, code, detail, extra);
+
+/**
+ * Decisions and their procedure (决策程序): the lists and views of api.md, and the one door for every
+ * procedure step. Scope follows ProcedureScope: outside it a decision is a 404, so ids do not leak.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly runner: TransactionRunner,
+    private readonly engine: ProcedureEngine,
+    private readonly registry: DefinitionRegistry,
+    private readonly scope: ProcedureScope,
+    private readonly units: OrgUnitsService,
+    private readonly progress: DecisionProgress,
+    private readonly repo: DecisionsRepository,
+  ) {}
+
+  async list(user: AuthUser, q: DecisionListQueryDto): Promise<{ items: DecisionSummary[]; total: number }> {
+    const { rows, total } = await this.runner.read(async (tx) => {
+      const scope = await this.scope.visible(user, tx);
+      return this.repo.list(tx, { scope, stage: q.stage, organId: q.organId, undertakingUnitId: q.undertakingUnitId, year: q.year }, q.offset, q.pageSize);
+    });
+    return { items: rows.map((row) => this.summary(this.engine.snapshotOf(row))), total };
+  }
+
+  async detail(user: AuthUser, id: string): Promise<DecisionDetail> {
+    return this.view(user, await this.visibleDecision(user, id));
+  }
+
+  /**
+   * One procedure step. api.md's order of checks: 404 (missing, or outside the caller's scope) →
+   * 403 (its roles may not send this type, or not for this decision's unit) → 400 (body and
+   * payload) → 409 → 422. The scope and role checks run inside the step's transaction, on the row
+   * the step is decided on, so that the hot path reads the decision once.
+   */
+  async sendEvent(user: AuthUser, id: string, body: unknown): Promise<DecisionDetail> {
+    const b = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+    const bodyErrors = eventBodyErrors(body);
+    const expectedVersion = bodyErrors.some((e) => e.field === 'expectedVersion') ? undefined : (b.expectedVersion as number | undefined);
+    const authorize = async (d: AuthorizationTarget, type: unknown, tx: Tx): Promise<Actor> => {
+      const actor = await this.authorize(user, d, type, tx);
+      if (bodyErrors.length) throw new BadRequestError(bodyErrors);
+      return actor;
+    };
+    const snapshot = await this.engine.apply(id, { type: b.type as string, payload: b.payload ?? {} }, this.scope.actor(user, user.roles[0]), {
+      expectedVersion,
+      authorize,
+    });
+    return this.view(user, snapshot);
+  }
+
+  async history(user: AuthUser, id: string, page: PageQueryDto): Promise<Page<RecordEntry>> {
+    return this.runner.read(async (tx) => {
+      await this.visibleRow(user, id, tx);
+      const { rows, total } = await this.repo.records(tx, id, page.offset, page.pageSize);
+      return new Page(rows.map(toRecordEntry), total);
+    });
+  }
+
+  async violations(user: AuthUser, id: string, page: PageQueryDto): Promise<Page<ViolationEntry>> {
+    return this.runner.read(async (tx) => {
+      await this.visibleRow(user, id, tx);
+      const { rows, total } = await this.repo.violations(tx, id, page.offset, page.pageSize);
+      return new Page(rows.map(toViolationEntry), total);
+    });
+  }
+
+  async publicList(q: PublicDecisionQueryDto): Promise<Page<PublicDecision>> {
+    return this.runner.read(async (tx) => {
+      const { rows, total } = await this.repo.published(tx, { year: q.year, organId: q.organId }, q.offset, q.pageSize);
+      const items: PublicDecision[] = [];
+      for (const row of rows) items.push(await this.publicView(row, tx));
+      return new Page(items, total);
+    });
+  }
+
+  async publicDetail(id: string): Promise<PublicDecision> {
+    return this.runner.read(async (tx) => {
+      const { rows } = await this.repo.published(tx, { decisionId: id }, 0, 1);
+      if (!rows.length) throw new NotFoundError('published decision', id);
+      return this.publicView(rows[0], tx);
+    });
+  }
+
+  /** What this caller may send now: what some payload may still pass here, and its role may send for this decision. */
+  async allowedEvents(user: AuthUser, d: DecisionSnapshot, tx?: Tx): Promise<string[]> {
+    const out: string[] = [];
+    if (!user.roles.some((r) => PROCEDURE_ROLES.includes(r))) return out;
+    for (const type of d.def.openEvents(d.procedure)) {
+      const who = d.def.eventActors[type];
+      if (!who || d.def.systemEvents.includes(type)) continue;
+      if (typeof (await this.scope.actorFor(user, who, d, tx)) === 'object') out.push(type);
+    }
+    return out;
+  }
+
+  private async authorize(user: AuthUser, d: AuthorizationTarget, type: unknown, tx: Tx): Promise<Actor> {
+    if (!(await this.scope.seesDecision(user, d, tx))) throw new NotFoundError('decision', d.id);
+    if (!user.roles.some((r) => PROCEDURE_ROLES.includes(r))) {
+      throw forbidden('FORBIDDEN_ROLE', '审计和系统管理角色不得办理决策程序', { requiredRoles: PROCEDURE_ROLES });
+    }
+    const def = this.registry.get(d.definition.id, d.definition.version);
+    // An unknown or engine-only type is the engine's 400 (field `type`); no role sends it.
+    if (typeof type !== 'string' || !def.isEventType(type) || def.systemEvents.includes(type)) return this.scope.actor(user, user.roles[0]);
+    const who = def.eventActors[type];
+    const actor = await this.scope.actorFor(user, who, d, tx);
+    if (actor === 'role') throw forbidden('FORBIDDEN_ROLE', `${type} 由 ${who.role} 角色办理`, { requiredRoles: [who.role], event: type });
+    if (actor === 'unit') throw forbidden('FORBIDDEN_UNIT', `${type} 须由本决策的${UNIT_NAMES[who.unit]}办理`, { event: type, actingUnit: who.unit });
+    return actor;
+  }
+
+  private async visibleDecision(user: AuthUser, id: string): Promise<DecisionSnapshot> {
+    const d = await this.engine.get(id);
+    if (!d || !(await this.scope.seesDecision(user, d))) throw new NotFoundError('decision', id);
+    return d;
+  }
+
+  private async visibleRow(user: AuthUser, id: string, tx: Tx): Promise<void> {
+    const [row] = await tx.query<{ organ_id: string; undertaking_unit_id: string; implementing_unit_id: string | null }>(
+      'SELECT organ_id, undertaking_unit_id, implementing_unit_id FROM decision WHERE id = ?',
+      [id],
+    );
+    const visible = row && (await this.scope.seesDecision(user, { organId: row.organ_id, undertakingUnitId: row.undertaking_unit_id, implementingUnitId: row.implementing_unit_id }, tx));
+    if (!visible) throw new NotFoundError('decision', id);
+  }
+
+  private summary(d: DecisionSnapshot): DecisionSummary {
+    return {
+      id: d.id,
+      title: d.title,
+      category: d.category,
+      catalogId: d.catalogId,
+      organId: d.organId,
+      undertakingUnitId: d.undertakingUnitId,
+      implementingUnitId: d.implementingUnitId,
+      year: d.year,
+      definition: d.definition,
+      stage: d.stage,
+      revision: d.revision,
+      version: d.version,
+      complete: d.complete,
+      progress: this.progress.of(d),
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+    };
+  }
+
+  private async view(user: AuthUser, d: DecisionSnapshot): Promise<DecisionDetail> {
+    const inForce = d.def.inForce(d.procedure);
+    return {
+      ...this.summary(d),
+      state: d.state,
+      requirements: (d.procedure.context as { requirements?: unknown } | null)?.requirements ?? null,
+      allowedEvents: await this.allowedEvents(user, d),
+      flags: d.def.flags(d.procedure),
+      ...(inForce ? { inForce } : {}),
+    };
+  }
+
+  private async publicView(row: PublishedSqlRow, tx: Tx): Promise<PublicDecision> {
+    const p = JSON.parse(row.payload) as { publishedOn: string; channels?: string[]; adoptionExplanation?: string };
+    const name = async (unitId: string | null) => (unitId ? ((await this.units.find(unitId, tx))?.name ?? null) : null);
+    const implementingUnitName = await name(row.implementing_unit_id);
+    return {
+      id: row.id,
+      title: row.title,
+      category: row.category,
+      year: Number(row.year),
+      organId: row.organ_id,
+      organName: await name(row.organ_id),
+      undertakingUnitId: row.undertaking_unit_id,
+      undertakingUnitName: await name(row.undertaking_unit_id),
+      ...(row.implementing_unit_id ? { implementingUnitId: row.implementing_unit_id } : {}),
+      ...(implementingUnitName ? { implementingUnitName } : {}),
+      revision: Number(row.revision),
+      publishedOn: p.publishedOn,
+      channels: p.channels ?? [],
+      ...(p.adoptionExplanation !== undefined ? { adoptionExplanation: p.adoptionExplanation } : {}),
+    };
+  }
+}
+
+const UNIT_NAMES: Record<string, string> = {
+  organ: '决策机关',
+  undertaking: '承办单位',
+  implementing: '执行单位',
+  reviewing_government: '合法性审查机构',
+};
+
+/** The members of the event body besides `type` and `payload`, which the engine checks. */
+function eventBodyErrors(body: unknown): FieldError[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [{ field: 'body', message: 'the request body must be a JSON object' }];
+  const b = body as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(b)) if (!EVENT_BODY_MEMBERS.has(key)) errors.push({ field: key, message: `property ${key} should not exist` });
+  if (b.expectedVersion !== undefined && !(Number.isSafeInteger(b.expectedVersion) && (b.expectedVersion as number) >= 1)) {
+    errors.push({ field: 'expectedVersion', message: 'expectedVersion must be an integer not less than 1' });
+  }
+  if (b.payload !== undefined && (typeof b.payload !== 'object' || b.payload === null || Array.isArray(b.payload))) {
+    errors.push({ field: 'payload', message: 'payload must be a JSON object' });
+  }
+  return errors;
+}
+
+function toRecordEntry(r: StoredRecord): RecordEntry {
+  return {
+    seq: Number(r.seq),
+    revision: Number(r.revision),
+    type: r.type,
+    payload: JSON.parse(r.payload) as unknown,
+    facts: JSON.parse(r.facts) as unknown,
+    actor: JSON.parse(r.actor) as unknown,
+    recordedAt: r.recorded_at,
+    fromStage: r.from_stage,
+    toStage: r.to_stage,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+function toViolationEntry(v: ViolationSqlRow): ViolationEntry {
+  return {
+    id: v.id,
+    decisionId: v.decision_id,
+    event: v.event,
+    code: v.code,
+    stage: v.stage,
+    legalBasis: (JSON.parse(v.legal_basis) as string[]).map((id) => LEGAL_BASIS[id] ?? { id }),
+    missing: JSON.parse(v.missing) as unknown[],
+    payload: JSON.parse(v.payload) as unknown,
+    actor: JSON.parse(v.actor) as unknown,
+    attemptedAt: v.attempted_at,
+  };
+}
