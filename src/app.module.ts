@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DefinitionsModule } from './definitions/definitions.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EngineModule } from './engine/engine.module';
 import { HealthModule } from './health/health.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
@@ -16,7 +17,7 @@ import { UsersModule } from './users/users.module';
  * The feature modules: catalogs, decisions, reviews, audit, calendar, … — add each one here.
  * They depend on engine/ and on the foundation below, never on one another's services.
  */
-const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [CatalogsModule, DecisionsModule, DefinitionsModule, ReviewsModule];
+const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [CatalogsModule, DeadlinesModule, DecisionsModule, DefinitionsModule, ReviewsModule];
 
 /** The whole service. Built by createApp (src/app.factory.ts), which applies the HTTP pipeline. */
 @Module({})

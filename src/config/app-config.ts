@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly businessTimeZone: string;
   /** The folder of local rules: `calendar/<year>.json`, `deadlines.json` (CONFIG_DIR, default `./config`). */
   readonly configDir: string;
+  /** Minutes between two scheduled overdue scans (DEADLINE_SCAN_INTERVAL_MINUTES, default 60); 0 = no scheduled scan. */
+  readonly deadlineScanIntervalMinutes: number;
   /** The first administrator, created on first start when no user exists. */
   readonly admin: { readonly username: string; readonly password?: string };
   readonly auth: {
@@ -131,11 +133,15 @@ class EnvVars {
   @IsOptional()
   @IsString()
   CONFIG_DIR?: string;
+
+  @IsOptional()
+  @IsWholeNumber(0, 10_080, 'must be a whole number of minutes from 0 (no scheduled scan) to 10080 (a week)')
+  DEADLINE_SCAN_INTERVAL_MINUTES?: string;
 }
 
 const VARIABLES: (keyof EnvVars)[] = [
   'PORT', 'DB_TYPE', 'DB_PATH', 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'JWT_SECRET',
-  'JWT_EXPIRES_IN', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS', 'CONFIG_DIR',
+  'JWT_EXPIRES_IN', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS', 'CONFIG_DIR', 'DEADLINE_SCAN_INTERVAL_MINUTES',
 ];
 
 /**
@@ -169,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database,
     businessTimeZone: vars.TZ_BUSINESS ?? 'Asia/Shanghai',
     configDir: resolve(vars.CONFIG_DIR ?? 'config'),
+    deadlineScanIntervalMinutes: intOf(vars.DEADLINE_SCAN_INTERVAL_MINUTES, 60),
     admin: { username: vars.ADMIN_USERNAME ?? 'admin', password: vars.ADMIN_PASSWORD },
     auth: {
       jwtSecret: secret.secret,
