@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BusinessCalendar } from './business-calendar';
+import { CalendarController } from './calendar.controller';
+import { CalendarService } from './calendar.service';
 
 /**
  * The official working-day calendar (chinese-days plus `config/calendar/<year>.json`), loaded once
@@ -9,7 +11,9 @@ import { BusinessCalendar } from './business-calendar';
  */
 @Global()
 @Module({
+  controllers: [CalendarController],
   providers: [
+    CalendarService,
     {
       provide: BusinessCalendar,
       useFactory: (config: AppConfig) => BusinessCalendar.load({ configDir: join(config.configDir, 'calendar') }),
