@@ -5,6 +5,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { ConfigError, loadConfig } from '../../src/config/app-config';
 import { DEADLINE_RULES, DEFAULT_DEADLINE_RULES } from '../../src/config/deadline-rules';
 import { DeadlineScanService } from '../../src/deadlines/deadline-scan.service';
+import { itemA, publishedCatalogWith } from '../support/catalog-fixture';
+import { createDistrict } from '../support/district';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** A CONFIG_DIR of its own: deadlines.json as given, and a calendar/ folder (optionally with files). */
@@ -42,6 +44,30 @@ describe('deadlines wiring', () => {
     t = await createTestApp();
     await expect(t.app.get(DeadlineScanService).scan()).resolves.toEqual({ scanned: 0, newlyOverdue: 0, skipped: false });
     expect(await t.countRows('overdue_step')).toBe(0);
+  });
+
+  it('shows the deadlines in GET /decisions/:id and records the overdue start once', async () => {
+    t = await createTestApp();
+    const d = await createDistrict(t);
+    // Planned start 2026-03-02, decision 2026-12-31; the catalog is published, so it owes nothing.
+    const { decisionIds: [a] } = await publishedCatalogWith(t, d, [itemA(d)]);
+    const res = await t.http.get(`/decisions/${a}`).set(t.bearer(d.tokens.office));
+    expect(res.status).toBe(200);
+    const progress = res.body.progress as Array<{ step: string; dueOn?: string; light?: string; deadline?: unknown }>;
+    expect(progress.filter((p) => p.dueOn !== undefined).map((p) => p.step)).toEqual(['start', 'collectiveDiscussion']);
+    expect(progress.find((p) => p.step === 'start')).toMatchObject({
+      status: 'pending',
+      dueOn: '2026-03-02',
+      light: 'red', // the real clock: any day since March 2026
+      deadline: { rule: 'plannedStartOn', startOn: '2026-03-02', days: 0, unit: 'fixed_date', calendarDataVersion: expect.any(String) },
+    });
+    expect(progress.find((p) => p.step === 'collectiveDiscussion')).toMatchObject({ dueOn: '2026-12-31', deadline: { rule: 'plannedDecisionOn' } });
+
+    const scanner = t.app.get(DeadlineScanService);
+    expect(await scanner.scan()).toMatchObject({ scanned: 1, skipped: false });
+    expect(await scanner.scan()).toMatchObject({ newlyOverdue: 0 });
+    const rows = await t.tx.read((tx) => tx.query<{ decision_id: string; step: string; due_on: string }>('SELECT decision_id, step, due_on FROM overdue_step WHERE step = ?', ['start']));
+    expect(rows).toEqual([{ decision_id: a, step: 'start', due_on: '2026-03-02' }]);
   });
 
   it('reads deadlines.json and calendar/ from CONFIG_DIR', async () => {
