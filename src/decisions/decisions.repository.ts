@@ -58,18 +58,23 @@ const LATEST_PUBLIC_PUBLICATION = `r.type = 'PUBLISH'
 @Injectable()
 export class DecisionsRepository {
   /**
-   * One page of decisions, newest first. The filters are plain column comparisons so that the
-   * indexes on (stage, year), (organ_id, year) and undertaking_unit_id serve them.
+   * One page of decisions, newest first. A scope of several parts (an organ's decisions, a unit's
+   * undertaken or implemented ones) is a UNION of one branch per part rather than an OR, so that each
+   * branch reads one of the list indexes (scope column, stage, created_at, id) and the total and the
+   * page come from the indexes; only the page's rows are then read whole.
    */
   async list(tx: Tx, f: DecisionFilter, offset: number, limit: number): Promise<{ rows: DecisionRecordRow[]; total: number }> {
-    const { where, params } = this.where(f);
-    if (where === null) return { rows: [], total: 0 };
-    const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM decision${where}`, params);
+    const branches = this.branches(f);
+    if (!branches.length) return { rows: [], total: 0 };
+    const ids = branches.map((b) => `SELECT id, created_at FROM decision${b.where}`).join(' UNION ');
+    const params = branches.flatMap((b) => b.params);
+    const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM (${ids}) s`, params);
     const total = Number(count.n);
     if (total === 0 || offset >= total) return { rows: [], total };
+    const page = await tx.query<{ id: string }>(`SELECT id FROM (${ids}) s ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, [...params, limit, offset]);
     const rows = await tx.query<DecisionRecordRow & Row>(
-      `SELECT ${LIST_COLUMNS} FROM decision${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
+      `SELECT ${LIST_COLUMNS} FROM decision WHERE id IN (${marks(page.length)}) ORDER BY created_at DESC, id DESC`,
+      page.map((r) => r.id),
     );
     return { rows, total };
   }
@@ -113,33 +118,32 @@ export class DecisionsRepository {
     return { rows, total: Number(count.n) };
   }
 
-  /** The WHERE clause of a filter, or null when the caller's scope holds nothing. */
-  private where(f: DecisionFilter): { where: string | null; params: unknown[] } {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (condition: string, value: unknown) => {
-      if (value === undefined) return;
-      conditions.push(condition);
-      params.push(value);
-    };
-    if (!f.scope.all) {
-      const { organIds, unitIds } = f.scope;
-      if (!organIds.length && !unitIds.length) return { where: null, params };
-      const any: string[] = [];
-      if (organIds.length) {
-        any.push(`organ_id IN (${marks(organIds.length)})`);
-        params.push(...organIds);
+  /** One WHERE clause per part of the caller's scope (none when the scope holds nothing). */
+  private branches(f: DecisionFilter): Array<{ where: string; params: unknown[] }> {
+    const filters: Array<[string, unknown]> = [
+      ['stage = ?', f.stage],
+      ['organ_id = ?', f.organId],
+      ['undertaking_unit_id = ?', f.undertakingUnitId],
+      ['year = ?', f.year],
+    ];
+    const scopes: Array<[string, unknown[]]> = f.scope.all
+      ? [['', []]]
+      : ([
+          ['organ_id', f.scope.organIds],
+          ['undertaking_unit_id', f.scope.unitIds],
+          ['implementing_unit_id', f.scope.unitIds],
+        ] as const)
+          .filter(([, values]) => values.length > 0)
+          .map(([column, values]) => [`${column} IN (${marks(values.length)})`, [...values]]);
+    return scopes.map(([scope, scopeParams]) => {
+      const conditions = scope ? [scope] : [];
+      const params = [...scopeParams];
+      for (const [condition, value] of filters) {
+        if (value === undefined) continue;
+        conditions.push(condition);
+        params.push(value);
       }
-      if (unitIds.length) {
-        any.push(`undertaking_unit_id IN (${marks(unitIds.length)})`, `implementing_unit_id IN (${marks(unitIds.length)})`);
-        params.push(...unitIds, ...unitIds);
-      }
-      conditions.push(any.length === 1 ? any[0] : `(${any.join(' OR ')})`);
-    }
-    add('stage = ?', f.stage);
-    add('organ_id = ?', f.organId);
-    add('undertaking_unit_id = ?', f.undertakingUnitId);
-    add('year = ?', f.year);
-    return { where: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', params };
+      return { where: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', params };
+    });
   }
 }

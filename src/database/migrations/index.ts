@@ -2,6 +2,7 @@ import { ProcedureEngine1764300000000 } from './1764300000000-procedure-engine';
 import { OrgUnitsAndUsers1764300001000 } from './1764300001000-org-units-and-users';
 import { OverdueSteps1764300003000 } from './1764300003000-overdue-steps';
 import { CatalogItems1795902765364 } from './1795902765364-catalog-items';
+import { DecisionListIndexes1795902800000 } from './1795902800000-decision-list-indexes';
 
 /** Every migration, oldest first. A schema change is a new file here, never `synchronize`. */
-export const MIGRATIONS = [ProcedureEngine1764300000000, OrgUnitsAndUsers1764300001000, OverdueSteps1764300003000, CatalogItems1795902765364];
+export const MIGRATIONS = [ProcedureEngine1764300000000, OrgUnitsAndUsers1764300001000, OverdueSteps1764300003000, CatalogItems1795902765364, DecisionListIndexes1795902800000];
