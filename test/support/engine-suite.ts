@@ -3,6 +3,7 @@
  * `npm run test:pg`): the acceptance story at engine level, version pinning, optimistic conflicts,
  * atomicity under concurrency and the hash chain.
  */
+import { DomainError } from '../../src/common/errors/domain-error';
 import { ChainVerifier } from '../../src/engine/chain-verifier';
 import { DefinitionRegistry } from '../../src/engine/definition-registry';
 import type { ProcedureEngine } from '../../src/engine/procedure-engine';
@@ -201,6 +202,37 @@ export function engineSuite(makeDb: () => Promise<TestDatabase>) {
       extra: { errors: [{ field: 'payload.extra', message: 'is not allowed' }] },
     });
     expect(await f.count('procedure_record')).toBe(1);
+    expect(await f.count('violation_attempt')).toBe(0);
+  });
+
+  it('asks authorize, inside the step, who acts: before the payload is checked, its actor recorded, its refusal leaving nothing', async () => {
+    const d = await newDecision(f, 'authorize');
+    await send(f.engine, d.id, 'CATALOG_PUBLISHED');
+    const seen: unknown[] = [];
+    const authorize = (target: unknown, type: unknown) => {
+      seen.push({ target, type });
+      return { ...actors.office, username: 'decided-by-authorize' };
+    };
+    const started = await f.engine.apply(d.id, { type: 'START_DRAFTING', payload: { startedOn: '2026-02-02' } }, actors.department, { authorize });
+    expect(seen).toEqual([
+      {
+        target: { id: d.id, definition: { id: 'major-decision', version: 1 }, organId: 'org-gov', undertakingUnitId: 'org-fgj', implementingUnitId: null, stage: 'cataloged' },
+        type: 'START_DRAFTING',
+      },
+    ]);
+    expect(started.lastSeq).toBe(3);
+    const [row] = await f.runner.read((tx) => tx.query<{ actor: string }>('SELECT actor FROM procedure_record WHERE decision_id = ? AND seq = 3', [d.id]));
+    expect(JSON.parse(row.actor)).toMatchObject({ username: 'decided-by-authorize', role: 'office' });
+
+    const refuse = () => {
+      throw new DomainError(403, 'FORBIDDEN_ROLE', 'no');
+    };
+    // Its refusal comes before a bad payload, a stale version and the procedure.
+    await expect(f.engine.apply(d.id, { type: 'NOPE', payload: 'x' }, actors.office, { authorize: refuse, expectedVersion: 1 })).rejects.toMatchObject({ status: 403 });
+    await expect(f.engine.apply(d.id, { type: 'RECORD_DISCUSSION', payload: {} }, actors.office, { authorize: refuse })).rejects.toMatchObject({ status: 403 });
+    // A missing decision is a 404 before authorize is asked.
+    await expect(f.engine.apply('00000000-0000-4000-8000-000000000000', { type: 'START_DRAFTING', payload: {} }, actors.office, { authorize: refuse })).rejects.toMatchObject({ status: 404 });
+    expect(await f.count('procedure_record')).toBe(3);
     expect(await f.count('violation_attempt')).toBe(0);
   });
 }
