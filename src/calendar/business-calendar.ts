@@ -236,6 +236,8 @@ function loadConfigDir(opts: LoadOptions, packageYears: ReadonlySet<number>): Co
 }
 
 export class BusinessCalendar {
+  private readonly counts = new Map<number, Int32Array>();
+
   private constructor(
     readonly dataVersion: string,
     private readonly years: ReadonlySet<number>,
@@ -311,13 +313,27 @@ export class BusinessCalendar {
   workingDaysBetween(from: string, to: string): number {
     assertBusinessDate(from, 'from');
     assertBusinessDate(to, 'to');
-    let count = 0;
     // Valid YYYY-MM-DD strings sort chronologically.
-    for (let d = from; d < to; ) {
-      d = addCalendarDays(d, 1);
-      if (this.checkedIsWorkingDay(d)) count++;
+    if (to <= from) return 0;
+    // Through per-year running counts: deadline views ask this for every step of every listed
+    // decision, often across most of a year, so a day-by-day walk would dominate a page of them.
+    const [fy, fd] = [yearOf(from), dayOfYear(from)];
+    const [ty, td] = [yearOf(to), dayOfYear(to)];
+    if (fy === ty) {
+      const c = this.runningCounts(fy);
+      return c[td] - c[fd];
     }
-    return count;
+    let count = 0;
+    // Only the days after `from` are counted, so `from`'s year must be known only if any remain in it.
+    if (fd < daysInYear(fy)) {
+      const c = this.runningCounts(fy);
+      count += c[c.length - 1] - c[fd];
+    }
+    for (let y = fy + 1; y < ty; y++) {
+      const c = this.runningCounts(y);
+      count += c[c.length - 1];
+    }
+    return count + this.runningCounts(ty)[td];
   }
 
   days(year: number): CalendarDay[] {
@@ -337,6 +353,22 @@ export class BusinessCalendar {
     return out;
   }
 
+  /** c[i] = working days among the first i days of `year` (c[0] = 0); built once per year. */
+  private runningCounts(year: number): Int32Array {
+    let c = this.counts.get(year);
+    if (!c) {
+      if (!this.years.has(year)) throw new CalendarYearUnknownError(year);
+      c = new Int32Array(daysInYear(year) + 1);
+      let i = 0;
+      for (const day of this.days(year)) {
+        i++;
+        c[i] = c[i - 1] + (day.workingDay ? 1 : 0);
+      }
+      this.counts.set(year, c);
+    }
+    return c;
+  }
+
   private checkedIsWorkingDay(date: string): boolean {
     const year = Number(date.slice(0, 4));
     if (!this.years.has(year)) throw new CalendarYearUnknownError(year);
@@ -344,6 +376,22 @@ export class BusinessCalendar {
     if (special) return special.kind === 'makeup_workday';
     return !isWeekend(date);
   }
+}
+
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+function daysInYear(year: number): number {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
+}
+
+/** 1 for Jan 1. */
+function dayOfYear(date: string): number {
+  const y = yearOf(date);
+  const start = new Date(0);
+  start.setUTCFullYear(y, 0, 1);
+  const d = new Date(0);
+  d.setUTCFullYear(y, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Math.round((d.getTime() - start.getTime()) / 86400000) + 1;
 }
 
 function isWeekend(date: string): boolean {
