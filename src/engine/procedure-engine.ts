@@ -267,7 +267,7 @@ export class ProcedureEngine {
       updated_at: now,
       implementing_unit_id: def.implementingUnitId(next) ?? row.implementing_unit_id,
     };
-    if (!(await updateDecisionState(tx, updated, row.version))) {
+    if (!(await updateDecisionState(tx, updated, row))) {
       // Only reachable if another writer slipped past the row lock; the transaction rolls back.
       throw new VersionConflictError(row.version + 1, 'a concurrent change won');
     }

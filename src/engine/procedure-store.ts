@@ -88,16 +88,30 @@ export async function insertDecision(tx: Tx, d: DecisionRecordRow): Promise<void
   ]);
 }
 
-/** Optimistic write: succeeds only if nobody changed the decision since it was read. */
+/**
+ * Optimistic write: succeeds only if nobody changed the decision since it was read (`before`).
+ * When no indexed column changes (most steps stay in their stage), only the unindexed ones are
+ * set: SQLite rewrites the entries of every index on a column named in SET, changed or not.
+ */
 export async function updateDecisionState(
   tx: Tx,
   d: Pick<DecisionRecordRow, 'id' | 'stage' | 'revision' | 'complete' | 'snapshot' | 'last_seq' | 'last_hash' | 'updated_at' | 'implementing_unit_id'>,
-  expectedVersion: number,
+  before: Pick<DecisionRecordRow, 'stage' | 'revision' | 'complete' | 'implementing_unit_id' | 'version'>,
 ): Promise<boolean> {
-  const n = await tx.execute(
-    'UPDATE decision SET stage = ?, revision = ?, complete = ?, snapshot = ?, version = version + 1, last_seq = ?, last_hash = ?, updated_at = ?, implementing_unit_id = ? WHERE id = ? AND version = ?',
-    [d.stage, d.revision, !!d.complete, d.snapshot, d.last_seq, d.last_hash, d.updated_at, d.implementing_unit_id, d.id, expectedVersion],
-  );
+  const indexedUnchanged =
+    d.stage === before.stage &&
+    Number(d.revision) === Number(before.revision) &&
+    !!d.complete === !!before.complete &&
+    d.implementing_unit_id === before.implementing_unit_id;
+  const n = indexedUnchanged
+    ? await tx.execute(
+        'UPDATE decision SET snapshot = ?, version = version + 1, last_seq = ?, last_hash = ?, updated_at = ? WHERE id = ? AND version = ?',
+        [d.snapshot, d.last_seq, d.last_hash, d.updated_at, d.id, before.version],
+      )
+    : await tx.execute(
+        'UPDATE decision SET stage = ?, revision = ?, complete = ?, snapshot = ?, version = version + 1, last_seq = ?, last_hash = ?, updated_at = ?, implementing_unit_id = ? WHERE id = ? AND version = ?',
+        [d.stage, d.revision, !!d.complete, d.snapshot, d.last_seq, d.last_hash, d.updated_at, d.implementing_unit_id, d.id, before.version],
+      );
   return n === 1;
 }
 
