@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only=P1,P3] [-- --sync=FULL|NORMAL|both]`
+ * `npm run bench [-- --only=P1,P2,P3] [-- --sync=FULL|NORMAL|both]`
  *
  * Runs the registered benchmarks and prints one JSON line per figure on stdout; all progress
  * and error detail goes to stderr. A benchmark whose "ours" side fails still prints its
@@ -9,10 +9,11 @@
 import type { Bench, BenchFigure, BenchOptions, SyncSetting } from './harness';
 import { errorMessage } from './harness';
 import { p1Bench } from './p1';
+import { p2Bench } from './p2-http';
 import { p3Bench } from './p3';
 
 /** Every registered benchmark, in run order. */
-export const BENCHES: Bench[] = [p1Bench, p3Bench];
+export const BENCHES: Bench[] = [p1Bench, p2Bench, p3Bench];
 
 interface Args {
   only: string[] | null;
