@@ -95,6 +95,19 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
  */
 export function businessToday(tz = 'Asia/Shanghai', now: Date = new Date()): string {
   if (Number.isNaN(now.getTime())) throw new RangeError('now is an invalid Date');
+  // Zone offsets in use today are whole minutes, so one UTC minute lies within one local day:
+  // the answer is kept per minute (every step and every deadline view asks).
+  const minute = Math.floor(now.getTime() / 60000);
+  const memo = todayMemo.get(tz);
+  if (memo && memo.minute === minute) return memo.date;
+  const date = computeBusinessToday(tz, now);
+  todayMemo.set(tz, { minute, date });
+  return date;
+}
+
+const todayMemo = new Map<string, { minute: number; date: string }>();
+
+function computeBusinessToday(tz: string, now: Date): string {
   // formatToParts, not format(): the joined format differs between locales and ICU versions.
   const parts = formatterFor(tz).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): string => {

@@ -105,6 +105,14 @@ describe('authentication and the HTTP pipeline', () => {
       expectProblem(await send(method, path).set(t.bearer(expired)), 401, 'TOKEN_EXPIRED');
     });
 
+    it('refuses a token that expired after it was last accepted', async () => {
+      const me = (await t.http.get('/auth/me').set(t.bearer(adminToken))).body as { id: string };
+      const shortLived = t.app.get(JwtService).sign({ sub: me.id, username: 'admin', roles: ['admin'], orgUnitId: null }, { expiresIn: 1 });
+      await t.http.get('/auth/me').set(t.bearer(shortLived)).expect(200);
+      await new Promise((r) => setTimeout(r, 1100));
+      expectProblem(await t.http.get('/auth/me').set(t.bearer(shortLived)), 401, 'TOKEN_EXPIRED');
+    });
+
     it('refuses garbage, an unsigned (alg none) token and other schemes', async () => {
       const payload = JSON.parse(Buffer.from(adminToken.split('.')[1], 'base64url').toString()) as object;
       const unsigned = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(payload)}.`;
