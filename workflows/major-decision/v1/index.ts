@@ -2,7 +2,7 @@
  * `major-decision` version 1: the procedure of 《重大行政决策程序暂行条例》 as a definition the
  * engine can run. Everything here is pure: the engine supplies today's date and the calendar.
  */
-import { getStateNodes, initialTransition, transition, type AnyStateNode } from 'xstate';
+import { createActor, getStateNodes, initialTransition, type AnyActorScope, type AnyStateNode } from 'xstate';
 import type { Decision, FactEnv, IncomingEvent, ProcedureDefinition, ProcedureState, ProgressEntry } from '../../definition';
 import { toMermaid } from '../../mermaid';
 import { EVENT_ACTORS } from './actors';
@@ -22,6 +22,31 @@ export { majorDecisionV1 } from './machine';
 type State = ProcedureState<ProcedureContext>;
 
 const stageOf = (s: State): Stage => (typeof s.value === 'string' ? s.value : Object.keys(s.value as object)[0]) as Stage;
+
+/**
+ * The server-side pattern (restore, transition, save) without a live actor. XState's `transition()`
+ * builds a fresh inert actor, and with it the machine's initial snapshot, on every call; this
+ * machine has no invoked or spawned actors and no actions beyond `assign`, so one inert scope
+ * serves every step.
+ */
+let scope: AnyActorScope | undefined;
+function inertScope(): AnyActorScope {
+  if (!scope) {
+    const self = createActor(majorDecisionV1, {} as never);
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: () => {},
+      defer: () => {},
+      emit: () => {},
+      stopChild: () => {},
+      actionExecutor: () => {},
+    } as unknown as AnyActorScope;
+  }
+  return scope;
+}
 
 const acceptedCache = new Map<string, EventType[]>();
 function acceptedEvents(s: State): EventType[] {
@@ -80,7 +105,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
     const refusal = check(state.context, event);
     if (refusal) return { accepted: false, refusal, stage, facts: { ...facts } };
     const snapshot = majorDecisionV1.resolveState({ value: state.value as never, context: state.context });
-    const [next] = transition(majorDecisionV1, snapshot, event);
+    const next = majorDecisionV1.transition(snapshot, event, inertScope());
     const nextState = { value: next.value, context: next.context };
     return { accepted: true, next: nextState, fromStage: stage, toStage: stageOf(nextState), facts: { ...facts } };
   },
