@@ -54,6 +54,7 @@ class QueryRunnerTx implements Tx {
 /** The parts of a better-sqlite3 handle used here. */
 interface SqliteHandle {
   prepare(sql: string): SqliteStatement;
+  readonly inTransaction: boolean;
 }
 interface SqliteStatement {
   readonly reader: boolean;
@@ -90,6 +91,21 @@ class SqliteHandleTx implements Tx {
 }
 
 const MAX_CACHED_STATEMENTS = 500;
+/** Units of work committed together at most (group commit on SQLite). */
+const MAX_BATCH = 64;
+
+interface PendingWrite {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The batch's transaction ended under a unit (SQLite rolls back on I/O errors and the like). */
+class BatchLostError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the transaction was lost');
+  }
+}
 
 /** better-sqlite3 binds neither booleans nor undefined. */
 const bind = (params: readonly unknown[]): unknown[] =>
@@ -116,6 +132,8 @@ export class TransactionRunner {
 
   readonly dialect: Dialect;
   private readonly mutex = new Mutex();
+  private readonly pendingWrites: PendingWrite[] = [];
+  private batchQueued = false;
   private readonly statements = new Map<string, SqliteStatement>();
   private sqliteTx?: SqliteHandleTx;
 
@@ -125,16 +143,11 @@ export class TransactionRunner {
 
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.dialect === 'sqlite') {
-      return this.mutex.run(async () => {
-        const tx = this.sqlite();
-        await tx.execute('BEGIN IMMEDIATE');
-        try {
-          const out = await fn(tx);
-          await tx.execute('COMMIT');
-          return out;
-        } catch (err) {
-          await tx.execute('ROLLBACK');
-          throw err;
+      return new Promise<T>((resolve, reject) => {
+        this.pendingWrites.push({ fn, resolve, reject } as PendingWrite);
+        if (!this.batchQueued) {
+          this.batchQueued = true;
+          void this.mutex.run(() => this.commitBatch());
         }
       });
     }
@@ -151,6 +164,54 @@ export class TransactionRunner {
     });
   }
 
+  /**
+   * Group commit on SQLite: the units of work that queued up while the previous commit was running
+   * share one transaction (and so one WAL sync at `synchronous=FULL`), each inside its own
+   * savepoint, so that a unit that fails leaves nothing behind and the others still commit. Each
+   * unit is answered only after the shared COMMIT, so nothing is acknowledged before it is durable.
+   * If the transaction itself is lost (an I/O error ends it), every unit of the batch fails.
+   */
+  private async commitBatch(): Promise<void> {
+    const batch = this.pendingWrites.splice(0, MAX_BATCH);
+    this.batchQueued = this.pendingWrites.length > 0;
+    if (this.batchQueued) void this.mutex.run(() => this.commitBatch());
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      const tx = this.sqlite();
+      await tx.execute('BEGIN IMMEDIATE');
+      for (const unit of batch) {
+        if (batch.length > 1) await tx.execute('SAVEPOINT unit_of_work');
+        try {
+          const value = await unit.fn(tx);
+          if (batch.length > 1) await tx.execute('RELEASE unit_of_work');
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          if (!this.handle().inTransaction) throw new BatchLostError(error);
+          if (batch.length > 1) {
+            await tx.execute('ROLLBACK TO unit_of_work');
+            await tx.execute('RELEASE unit_of_work');
+          }
+          outcomes.push({ ok: false, error });
+        }
+      }
+      if (batch.length === 1 && !outcomes[0].ok) await tx.execute('ROLLBACK');
+      else await tx.execute('COMMIT');
+    } catch (err) {
+      if (this.sqliteTx && this.handle().inTransaction) await this.sqliteTx.execute('ROLLBACK').catch(() => undefined);
+      const cause = err instanceof BatchLostError ? err.cause : err;
+      // The unit that was running keeps its own error; the others learn that their transaction did not commit.
+      batch.forEach((unit, i) =>
+        unit.reject(batch.length === 1 || i === outcomes.length ? cause : new Error('the transaction was rolled back', { cause })),
+      );
+      return;
+    }
+    batch.forEach((unit, i) => {
+      const o = outcomes[i];
+      if (o.ok) unit.resolve(o.value);
+      else unit.reject(o.error);
+    });
+  }
+
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.dialect === 'sqlite') return this.mutex.run(() => fn(this.sqlite()));
     return this.withPgRunner((qr) => fn(new QueryRunnerTx(qr, 'postgres')));
@@ -164,10 +225,15 @@ export class TransactionRunner {
     });
   }
 
+  private handle(): SqliteHandle {
+    const handle = (this.dataSource.driver as unknown as { databaseConnection?: SqliteHandle }).databaseConnection;
+    if (!handle) throw new Error('the SQLite data source is not initialized');
+    return handle;
+  }
+
   private sqlite(): SqliteHandleTx {
     if (!this.sqliteTx) {
-      const handle = (this.dataSource.driver as unknown as { databaseConnection?: SqliteHandle }).databaseConnection;
-      if (!handle) throw new Error('the SQLite data source is not initialized');
+      const handle = this.handle();
       this.sqliteTx = new SqliteHandleTx((sql) => {
         let stmt = this.statements.get(sql);
         if (!stmt) {
