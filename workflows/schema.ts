@@ -75,7 +75,7 @@ export function validateShape(shape: Shape, value: unknown, path = '', out: Fiel
     return out;
   }
   const rec = value as Record<string, unknown>;
-  for (const k of Object.keys(rec)) if (!(k in shape)) out.push({ field: at(k), message: 'is not allowed' });
+  for (const k of Object.keys(rec)) if (!Object.prototype.hasOwnProperty.call(shape, k)) out.push({ field: at(k), message: 'is not allowed' });
   for (const [k, f] of Object.entries(shape)) {
     if (rec[k] === undefined || rec[k] === null) {
       if (!f.optional) out.push({ field: at(k), message: 'is required' });
