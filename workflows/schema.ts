@@ -40,6 +40,7 @@ function check(f: Field, v: unknown, path: string, out: FieldError[]): void {
     case 'text':
       if (typeof v !== 'string' || v.trim().length === 0) out.push({ field: path, message: 'must be a non-empty string' });
       else if (v.length > MAX_TEXT) out.push({ field: path, message: `must be at most ${MAX_TEXT} characters` });
+      else if (v.includes('\u0000')) out.push({ field: path, message: 'must not contain the NUL character' });
       return;
     case 'date':
       if (!isBusinessDate(v)) out.push({ field: path, message: 'must be a date YYYY-MM-DD' });

@@ -226,6 +226,7 @@ describe('annual decision catalogs (年度重大行政决策事项目录)', () =
       ['no title', (x) => delete x.title, 'title'],
       ['a blank title', (x) => (x.title = '   '), 'title'],
       ['a title of 201 characters', (x) => (x.title = '方'.repeat(201)), 'title'],
+      ['a title with a NUL character (PostgreSQL text cannot hold it)', (x) => (x.title = '供热\u0000方案'), 'title'],
       ['an unknown category', (x) => (x.category = 'tax_policy'), 'category'],
       ['no category', (x) => delete x.category, 'category'],
       ['a malformed undertakingUnitId', (x) => (x.undertakingUnitId = 'fgj'), 'undertakingUnitId'],

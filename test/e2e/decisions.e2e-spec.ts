@@ -268,6 +268,7 @@ describe('decisions', () => {
       ['no type', { payload: {} }, 'type'],
       ['the engine’s own event', { type: 'CATALOG_PUBLISHED', payload: {} }, 'type'],
       ['a missing payload field', { type: 'RECORD_DRAFT', payload: { draftVersion: 'v9', summary: 's', lawsReviewed: ['l'] } }, 'payload.draftedOn'],
+      ['a NUL character in a text', { type: 'RECORD_DRAFT', payload: { draftedOn: '2026-02-02', draftVersion: 'v9', summary: 's\u0000', lawsReviewed: ['l'] } }, 'payload.summary'],
       ['a bad date', { type: 'RECORD_DRAFT', payload: { draftedOn: '2026-02-30', draftVersion: 'v9', summary: 's', lawsReviewed: ['l'] } }, 'payload.draftedOn'],
       ['an unknown payload field', { type: 'RECORD_DRAFT', payload: { draftedOn: '2026-02-02', draftVersion: 'v9', summary: 's', lawsReviewed: ['l'], colour: 'red' } }, 'payload.colour'],
       ['a payload that is not an object', { type: 'RECORD_DRAFT', payload: 'draft' }, 'payload'],

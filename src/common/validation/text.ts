@@ -1,4 +1,4 @@
-import { IsString, MaxLength, Matches, type ValidationOptions } from 'class-validator';
+import { IsString, MaxLength, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** Longest free text a field takes (a reason, a summary, an opinion): 10,000 characters. */
 export const TEXT_MAX_LENGTH = 10_000;
@@ -16,6 +16,11 @@ export function IsText(max = TEXT_MAX_LENGTH, options: ValidationOptions = {}): 
   return (target, propertyName) => {
     IsString(options)(target, propertyName);
     Matches(NOT_BLANK, { ...options, message: `${each}$property must not be empty` })(target, propertyName);
+    // PostgreSQL text cannot hold U+0000; refused on every dialect so that both answer alike.
+    ValidateBy(
+      { name: 'noNulCharacter', validator: { validate: (v: unknown) => typeof v !== 'string' || !v.includes('\u0000') } },
+      { ...options, message: `${each}$property must not contain the NUL character` },
+    )(target, propertyName);
     MaxLength(max, { ...options, message: `${each}$property must be at most ${max} characters` })(target, propertyName);
   };
 }
