@@ -147,7 +147,7 @@ export class TransactionRunner {
         this.pendingWrites.push({ fn, resolve, reject } as PendingWrite);
         if (!this.batchQueued) {
           this.batchQueued = true;
-          void this.mutex.run(() => this.commitBatch());
+          this.scheduleBatch();
         }
       });
     }
@@ -171,10 +171,19 @@ export class TransactionRunner {
    * unit is answered only after the shared COMMIT, so nothing is acknowledged before it is durable.
    * If the transaction itself is lost (an I/O error ends it), every unit of the batch fails.
    */
+  /**
+   * The batch starts on the next turn of the event loop, not at once: requests whose bytes already
+   * arrived then reach their write too and join it. Started at once, a batch would hold the one
+   * unit that asked, because the sync of its COMMIT blocks the loop before any other request runs.
+   */
+  private scheduleBatch(): void {
+    setImmediate(() => void this.mutex.run(() => this.commitBatch()));
+  }
+
   private async commitBatch(): Promise<void> {
     const batch = this.pendingWrites.splice(0, MAX_BATCH);
     this.batchQueued = this.pendingWrites.length > 0;
-    if (this.batchQueued) void this.mutex.run(() => this.commitBatch());
+    if (this.batchQueued) this.scheduleBatch();
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       const tx = this.sqlite();
