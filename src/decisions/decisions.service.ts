@@ -9,6 +9,7 @@ import { DecisionProgress } from '../engine/decision-progress';
 import { DefinitionRegistry } from '../engine/definition-registry';
 import { ProcedureEngine, type AuthorizationTarget, type DecisionSnapshot } from '../engine/procedure-engine';
 import type { StoredRecord } from '../engine/procedure-store';
+import type { HashedRecord } from '../engine/record-hash';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { ProcedureScope } from '../org-units/procedure-scope';
 import type { DecisionListQueryDto, PublicDecisionQueryDto } from './decision.dto';
@@ -46,19 +47,8 @@ export interface DecisionDetail extends DecisionSummary {
   inForce?: { revision: number; status: string };
 }
 
-export interface RecordEntry {
-  seq: number;
-  revision: number;
-  type: string;
-  payload: unknown;
-  facts: unknown;
-  actor: unknown;
-  recordedAt: string;
-  fromStage: string | null;
-  toStage: string;
-  prevHash: string;
-  hash: string;
-}
+/** A record row as `GET /decisions/:id/history` shows it: what its hash covers, and the hash. */
+export type RecordEntry = Omit<HashedRecord, 'decisionId'> & { hash: string };
 
 export interface ViolationEntry {
   id: string;

@@ -8,7 +8,7 @@ import { LEGAL_BASIS } from '../../legal-basis';
 import type { ProcedureContext } from './context';
 import { EVENT_TYPES, type EventType } from './events';
 import { majorDecisionV1Definition as def, majorDecisionV1 } from './index';
-import { ALL_REQUIRED, sampleEvent, sampleEvents } from './samples';
+import { REQUIREMENT_SETS, sampleEvent, sampleEvents } from './samples';
 import { sampleEnv } from './walk';
 
 const STAGE_TAKES: Record<string, EventType[]> = {
@@ -80,16 +80,6 @@ function expectedAccepted(ctx: ProcedureContext, type: EventType, stageKeys: str
   }
 }
 
-const REQUIREMENT_SETS = {
-  'every step required': ALL_REQUIRED,
-  'hearing and experts waived, no party report': {
-    publicParticipation: { required: true },
-    hearing: { required: false, reason: '不涉及' },
-    expertArgumentation: { required: false, reason: '不涉及' },
-    riskAssessment: { required: true },
-    partyCommitteeReport: { required: false, reason: '已纳入年度报告' },
-  },
-};
 
 const PROCEDURE_CODES = new Set([
   'EVENT_NOT_ALLOWED_IN_STAGE', 'CATALOG_NOT_PUBLISHED', 'DRAFTING_NOT_STARTED', 'DRAFT_MISSING', 'DRAFT_NOT_REVISED', 'PUBLIC_PARTICIPATION_INCOMPLETE',

@@ -9,7 +9,7 @@ import type { ProcedureContext } from './context';
 import { type EventType } from './events';
 import { majorDecisionV1Definition as def, majorDecisionV1 } from './index';
 import { refusedWhateverPayload } from './rules';
-import { ALL_REQUIRED, sampleEvent, sampleEvents } from './samples';
+import { ALL_REQUIRED, REQUIREMENT_SETS, sampleEvent, sampleEvents } from './samples';
 import { sampleEnv, Walk } from './walk';
 
 const patch = <E extends { payload: Record<string, unknown> }>(e: E, p: Record<string, unknown>): E => ({ ...e, payload: { ...e.payload, ...p } });
@@ -29,16 +29,6 @@ function payloadsOf(type: EventType, ctx: ProcedureContext): Array<Record<string
 
 const settled = (ctx: ProcedureContext) => def.progress({ value: 'drafting', context: ctx }).filter((p) => ['done', 'not_required', 'waived_with_reason'].includes(p.status)).map((p) => p.step);
 
-const REQUIREMENT_SETS = {
-  'every step required': ALL_REQUIRED,
-  'hearing and experts waived, no party report': {
-    publicParticipation: { required: true },
-    hearing: { required: false, reason: '不涉及' },
-    expertArgumentation: { required: false, reason: '不涉及' },
-    riskAssessment: { required: true },
-    partyCommitteeReport: { required: false, reason: '已纳入年度报告' },
-  },
-};
 
 describe.each(Object.entries(REQUIREMENT_SETS))('openEvents on every reachable state (%s)', (_name, requirements) => {
   const paths = getShortestPaths(majorDecisionV1, {

@@ -21,6 +21,18 @@ export const ALL_REQUIRED: Requirements = {
   partyCommitteeReport: { required: true },
 };
 
+/** The two requirement sets the graph-generated tests walk: everything required, and the lightest lawful one. */
+export const REQUIREMENT_SETS: Record<string, Requirements> = {
+  'every step required': ALL_REQUIRED,
+  'hearing and experts waived, no party report': {
+    publicParticipation: { required: true },
+    hearing: { required: false, reason: '不涉及' },
+    expertArgumentation: { required: false, reason: '不涉及' },
+    riskAssessment: { required: true },
+    partyCommitteeReport: { required: false, reason: '已纳入年度报告' },
+  },
+};
+
 export function samplePayload(type: EventType, ctx: ProcedureContext): Record<string, unknown> {
   const d = ctx.lastDate ?? BASE;
   const lastDraft = ctx.drafts[ctx.drafts.length - 1]?.draftVersion;
