@@ -4,6 +4,7 @@ import { Allow, ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, Is
 import { PageQueryDto } from '../common/pagination';
 import { IsBusinessDate, IsName, IsText } from '../common/validation';
 import { DECISION_CATEGORIES, KNOWN_CATEGORIES } from './categories';
+import { ProgressEntryDto } from '../common/openapi/progress-entry.dto';
 
 /** Catalog years the service takes: wide enough for any real catalog, narrow enough to catch typos. */
 export const MIN_CATALOG_YEAR = 2000;
@@ -129,12 +130,6 @@ export class CatalogPublicationDto {
   @ApiProperty({ description: 'The actor of the publication' }) publishedBy: object;
   @ApiProperty({ type: [String], description: 'Every item this revision of the catalog lists' }) itemIds: string[];
   @ApiProperty({ type: [String], description: 'The items this publication moved from proposed to cataloged' }) catalogedItemIds: string[];
-}
-
-export class ProgressEntryDto {
-  @ApiProperty({ example: 'publicParticipation' }) step: string;
-  @ApiProperty({ enum: ['not_required', 'pending', 'in_progress', 'done', 'waived_with_reason'] }) status: string;
-  @ApiProperty({ type: [String], example: ['SC713-14'] }) legalBasis: string[];
 }
 
 export class CatalogItemDto {

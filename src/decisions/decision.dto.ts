@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import { DefinitionRegistry } from '../engine/definition-registry';
+import { ProgressEntryDto } from '../common/openapi/progress-entry.dto';
 
 /** Every stage of every registered procedure definition (a filter value outside them is a 400). */
 export const KNOWN_STAGES = [...new Set(new DefinitionRegistry().all().flatMap((d) => d.stages))];
@@ -69,13 +70,6 @@ export class DecisionEventDto {
 class DefinitionRefDto {
   @ApiProperty({ example: 'major-decision' }) id: string;
   @ApiProperty({ example: 1 }) version: number;
-}
-
-class ProgressEntryDto {
-  @ApiProperty({ example: 'legalityReview' }) step: string;
-  @ApiProperty({ enum: ['not_required', 'pending', 'in_progress', 'done', 'waived_with_reason'] }) status: string;
-  @ApiProperty({ type: [String], example: ['SC713-25'] }) legalBasis: string[];
-  @ApiPropertyOptional({ example: '2026-03-12' }) dueOn?: string;
 }
 
 export class DecisionSummaryDto {

@@ -172,6 +172,24 @@ describe('authentication and the HTTP pipeline', () => {
       const ui = await t.http.get('/docs').expect(200);
       expect(ui.text).toContain('swagger-ui');
     });
+
+    it('documents every route of the contract, and each step of progress with its deadline', async () => {
+      const doc = (await t.http.get('/docs-json').expect(200)).body as {
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+      };
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/catalogs', '/catalogs/{id}', '/catalogs/{id}/items', '/catalogs/{id}/publish', '/catalogs/{id}/items/{decisionId}',
+          '/public/catalogs', '/decisions', '/decisions/{id}', '/decisions/{id}/events', '/decisions/{id}/history',
+          '/decisions/{id}/violations', '/public/decisions', '/public/decisions/{id}', '/workflows',
+          '/workflows/{id}/{version}/diagram', '/reviews', '/calendar/working-days', '/calendar/days',
+        ]),
+      );
+      expect(Object.keys(doc.components.schemas.ProgressEntryDto.properties)).toEqual(
+        expect.arrayContaining(['step', 'status', 'legalBasis', 'dueOn', 'light', 'workingDaysLeft', 'workingDaysOverdue', 'deadline']),
+      );
+    });
   });
 });
 
