@@ -278,8 +278,8 @@ describe('acceptance story (procedure.md) through HTTP', () => {
       contingencyPlan: '施工安全应急预案',
     });
 
-    // Submitted on Friday 2026-09-25, before the National Day holiday (10-01..10-08): the 5th working
-    // day after it is 10-09, the 7th is 10-13 (09-28 and 10-10 are make-up working days).
+    // Submitted on Friday 2026-09-25, before the National Day holiday (10-01..10-07; Saturday 10-10 is
+    // a make-up working day): the 5th working day after it is 10-09, the 7th 10-12.
     const materials = { draftVersion: 'v1', legalBasis: ['城乡规划法'], procedureStatement: '已履行公众参与、风险评估程序' };
     const tooShort = expectProblem(
       await send(department, b, 'SUBMIT_LEGALITY_REVIEW', { submittedOn: '2026-09-25', requestedDueOn: '2026-10-09', materials }),
@@ -287,7 +287,7 @@ describe('acceptance story (procedure.md) through HTTP', () => {
       'REVIEW_TIME_TOO_SHORT',
     );
     expect((tooShort.legalBasis as Array<{ id: string }>).map((l) => l.id)).toContain('SC713-26');
-    const ok = await step(department, b, 'SUBMIT_LEGALITY_REVIEW', { submittedOn: '2026-09-25', requestedDueOn: '2026-10-13', materials });
+    const ok = await step(department, b, 'SUBMIT_LEGALITY_REVIEW', { submittedOn: '2026-09-25', requestedDueOn: '2026-10-12', materials });
     expect(ok.stage).toBe('legality_review');
 
     const refusedNow = (await t.http.get(`/decisions/${b}/violations`).set(t.bearer(d.tokens.auditor)).expect(200)).body as Array<{ code: string }>;

@@ -74,14 +74,14 @@ export function engineSuite(makeDb: () => Promise<TestDatabase>) {
     await expect(send(f.engine, b.id, 'RECORD_DISCUSSION')).rejects.toMatchObject({ status: 422, code: 'LEGALITY_REVIEW_REQUIRED' });
     await sendAll(f.engine, b.id, ['RECORD_DRAFT', 'OPEN_PUBLIC_COMMENT', 'CLOSE_PUBLIC_COMMENT', 'RECORD_RISK_ASSESSMENT']);
     const before = await f.engine.get(b.id);
-    // 2026-09-25 (Fri): the 5th working day after it is 2026-10-09, the National Day holiday between; the 7th is 2026-10-13.
+    // 2026-09-25 (Fri): National Day is Oct 1–7 and Sat Oct 10 a make-up working day, so the 5th working day after it is 2026-10-09 and the 7th 2026-10-12.
     const dated = { submittedOn: '2026-09-25' };
     await expect(send(f.engine, b.id, 'SUBMIT_LEGALITY_REVIEW', { ...dated, requestedDueOn: '2026-10-09' })).rejects.toMatchObject({
       code: 'REVIEW_TIME_TOO_SHORT',
       extra: expect.objectContaining({ legalBasis: [expect.objectContaining({ id: 'SC713-26' })] }),
     });
     expect((await f.engine.get(b.id))!.version).toBe(before!.version);
-    const ok = await send(f.engine, b.id, 'SUBMIT_LEGALITY_REVIEW', { ...dated, requestedDueOn: '2026-10-13' });
+    const ok = await send(f.engine, b.id, 'SUBMIT_LEGALITY_REVIEW', { ...dated, requestedDueOn: '2026-10-12' });
     expect(ok.stage).toBe('legality_review');
     expect(await f.count('violation_attempt')).toBe(2);
 
