@@ -12,31 +12,7 @@ export const KNOWN_STAGES = [...new Set(new DefinitionRegistry().all().flatMap((
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2999;
 
-export class DecisionListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: KNOWN_STAGES })
-  @IsOptional()
-  @IsIn(KNOWN_STAGES, { message: `stage must be one of ${KNOWN_STAGES.join(', ')}` })
-  stage?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'The decision organ (决策机关)' })
-  @IsOptional()
-  @IsUUID('all', { message: 'organId must be a UUID' })
-  organId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'The undertaking unit (承办单位)' })
-  @IsOptional()
-  @IsUUID('all', { message: 'undertakingUnitId must be a UUID' })
-  undertakingUnitId?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2026 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'year must be an integer' })
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
-  year?: number;
-}
-
+/** The filters the public list has; the internal list adds its own. */
 export class PublicDecisionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2026 })
   @IsOptional()
@@ -46,10 +22,22 @@ export class PublicDecisionQueryDto extends PageQueryDto {
   @Max(MAX_YEAR)
   year?: number;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The decision organ (决策机关)' })
   @IsOptional()
   @IsUUID('all', { message: 'organId must be a UUID' })
   organId?: string;
+}
+
+export class DecisionListQueryDto extends PublicDecisionQueryDto {
+  @ApiPropertyOptional({ enum: KNOWN_STAGES })
+  @IsOptional()
+  @IsIn(KNOWN_STAGES, { message: `stage must be one of ${KNOWN_STAGES.join(', ')}` })
+  stage?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The undertaking unit (承办单位)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'undertakingUnitId must be a UUID' })
+  undertakingUnitId?: string;
 }
 
 /**
