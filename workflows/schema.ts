@@ -3,6 +3,7 @@
  * law in code, so it lives here beside the machine, and the HTTP layer and OpenAPI derive from it.
  */
 import { isBusinessDate } from './dates';
+import { uncleanText } from './text';
 
 export const MAX_TEXT = 10_000;
 
@@ -37,11 +38,15 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 function check(f: Field, v: unknown, path: string, out: FieldError[]): void {
   switch (f.kind) {
-    case 'text':
+    case 'text': {
       if (typeof v !== 'string' || v.trim().length === 0) out.push({ field: path, message: 'must be a non-empty string' });
       else if (v.length > MAX_TEXT) out.push({ field: path, message: `must be at most ${MAX_TEXT} characters` });
-      else if (v.includes('\u0000')) out.push({ field: path, message: 'must not contain the NUL character' });
+      else {
+        const unclean = uncleanText(v);
+        if (unclean) out.push({ field: path, message: unclean.message });
+      }
       return;
+    }
     case 'date':
       if (!isBusinessDate(v)) out.push({ field: path, message: 'must be a date YYYY-MM-DD' });
       return;
