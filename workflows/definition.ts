@@ -3,7 +3,7 @@
  * decisions keep the version they started with and always run on it.
  */
 import type { DeadlineRules, StepDeadline } from './deadlines';
-import type { FieldError } from './schema';
+import type { FieldError, UnitReference } from './schema';
 
 /** The official working-day calendar; for a year it has no data for it throws an error with `code: 'CALENDAR_YEAR_UNKNOWN'`. */
 export interface WorkingDayCalendar {
@@ -75,6 +75,11 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   /** Who sends each event type. */
   readonly eventActors: Readonly<Record<string, EventActor>>;
   payloadErrors(type: string, payload: unknown): FieldError[];
+  /**
+   * The organisation units a payload that passed `payloadErrors` names. Each must exist, be active
+   * and lie under the government of the decision's organ: the engine asks its caller to check them.
+   */
+  payloadUnits(type: string, payload: unknown): UnitReference[];
   initial(input: I): ProcedureState<C>;
   stageOf(state: ProcedureState<C>): string;
   /** Event types the state's stage takes (guards aside). */

@@ -12,7 +12,8 @@ export type Field =
   | { kind: 'date'; optional?: boolean }
   | { kind: 'bool'; optional?: boolean }
   | { kind: 'count'; optional?: boolean }
-  | { kind: 'uuid'; optional?: boolean }
+  /** `unit`: the id names an organisation unit, which the engine checks against the decision's organ. */
+  | { kind: 'uuid'; optional?: boolean; names?: 'unit' }
   | { kind: 'enum'; values: readonly string[]; optional?: boolean }
   | { kind: 'list'; of: Field; optional?: boolean }
   | { kind: 'object'; fields: Shape; optional?: boolean };
@@ -24,6 +25,8 @@ export const date = (): Field => ({ kind: 'date' });
 export const bool = (): Field => ({ kind: 'bool' });
 export const count = (): Field => ({ kind: 'count' });
 export const uuid = (): Field => ({ kind: 'uuid' });
+/** The id of an organisation unit (an implementing unit, a party): it must exist, be active and lie under the organ's government. */
+export const unitRef = (): Field => ({ kind: 'uuid', names: 'unit' });
 export const oneOf = (...values: string[]): Field => ({ kind: 'enum', values });
 export const list = (of: Field): Field => ({ kind: 'list', of });
 export const obj = (fields: Shape): Field => ({ kind: 'object', fields });
@@ -88,6 +91,27 @@ export function validateShape(shape: Shape, value: unknown, path = '', out: Fiel
       continue;
     }
     check(f, rec[k], at(k), out);
+  }
+  return out;
+}
+
+/** A payload field that names an organisation unit, with its path (`payload.implementingUnitId`). */
+export interface UnitReference {
+  field: string;
+  unitId: string;
+}
+
+/** Every unit a value of `shape` names (see `unitRef`), in field order; call it on a value that passed validateShape. */
+export function unitReferences(shape: Shape, value: unknown, path = ''): UnitReference[] {
+  const out: UnitReference[] = [];
+  const visit = (f: Field, v: unknown, at: string): void => {
+    if (v === undefined || v === null) return;
+    if (f.kind === 'uuid' && f.names === 'unit' && typeof v === 'string') out.push({ field: at, unitId: v });
+    else if (f.kind === 'list' && Array.isArray(v)) v.forEach((item, i) => visit(f.of, item, `${at}[${i}]`));
+    else if (f.kind === 'object' && typeof v === 'object') for (const [k, g] of Object.entries(f.fields)) visit(g, (v as Record<string, unknown>)[k], `${at}.${k}`);
+  };
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, f] of Object.entries(shape)) visit(f, (value as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
   }
   return out;
 }

@@ -62,7 +62,7 @@ export class CatalogsService {
   ) {}
 
   async create(user: AuthUser, dto: CreateCatalogDto): Promise<CatalogView> {
-    const organ = await this.units.find(dto.organId);
+    const organ = await this.units.current(dto.organId);
     if (!organ) {
       throw new DomainError(400, 'ORG_UNIT_NOT_FOUND', `No organisation unit ${dto.organId}.`, {
         errors: [{ field: 'organId', message: 'organId names no organisation unit' }],
@@ -70,6 +70,11 @@ export class CatalogsService {
     }
     if (!user.roles.includes('office') || user.orgUnitId !== organ.id) {
       throw new DomainError(403, 'FORBIDDEN_ORGAN', '政府办只能编制本机关的年度重大行政决策事项目录');
+    }
+    if (!organ.active) {
+      throw new DomainError(400, 'ORG_UNIT_INACTIVE', `「${organ.name}」已经停用，不能再编制年度目录`, {
+        errors: [{ field: 'organId', message: 'organId 所指单位已停用' }],
+      });
     }
     const now = this.clock.now().toISOString();
     const row: CatalogSqlRow = { id: randomUUID(), organ_id: organ.id, year: dto.year, status: 'draft', revision: 0, publications: '[]', created_at: now, updated_at: now };
@@ -120,7 +125,7 @@ export class CatalogsService {
     if (role === 'department' && dto.undertakingUnitId !== own) {
       throw new DomainError(403, 'FORBIDDEN_UNIT', '承办单位只能以本单位为承办单位提出目录事项');
     }
-    if (role === 'office') await this.checkUndertakingUnit(dto.undertakingUnitId, catalog.organ_id);
+    await this.checkUndertakingUnit(dto.undertakingUnitId, catalog.organ_id);
 
     const actor = this.scope.actor(user, role);
     const item = itemOf(dto);
@@ -293,19 +298,13 @@ export class CatalogsService {
     return checked.value;
   }
 
-  /** An office proposes items undertaken by its organ or by a unit under it. */
+  /**
+   * The undertaking unit of an item is the organ or a unit under it, and active: what an office
+   * names, and what a department proposes for itself (a deactivated unit proposes nothing).
+   */
   private async checkUndertakingUnit(unitId: string, organId: string): Promise<void> {
-    const unit = await this.units.find(unitId);
-    if (!unit) {
-      throw new DomainError(400, 'ORG_UNIT_NOT_FOUND', `No organisation unit ${unitId}.`, {
-        errors: [{ field: 'undertakingUnitId', message: 'undertakingUnitId names no organisation unit' }],
-      });
-    }
-    if (!(await this.units.isUnder(unit.id, organId))) {
-      throw new DomainError(400, 'UNIT_OUTSIDE_ORGAN', `${unit.name} is not the organ or a unit under it.`, {
-        errors: [{ field: 'undertakingUnitId', message: 'undertakingUnitId must be the organ or a unit under it' }],
-      });
-    }
+    const organ = await this.units.find(organId);
+    if (organ) await this.units.checkReference(unitId, 'undertakingUnitId', organ);
   }
 
   private async items(tx: Tx, catalogId: string): Promise<CatalogItemView[]> {

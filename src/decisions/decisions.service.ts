@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LEGAL_BASIS } from '../../workflows/legal-basis';
+import type { UnitReference } from '../../workflows/schema';
 import type { AuthUser, Role } from '../auth/auth-user';
 import { BadRequestError, DomainError, NotFoundError, type FieldError } from '../common/errors/domain-error';
 import { Page, type PageQueryDto } from '../common/pagination';
@@ -126,9 +127,15 @@ export class DecisionsService {
       if (bodyErrors.length) throw new BadRequestError(bodyErrors);
       return actor;
     };
+    const checkUnits = async (refs: UnitReference[], d: AuthorizationTarget, tx: Tx): Promise<void> => {
+      const government = await this.units.nearestGovernment(d.organId, tx);
+      if (!government) throw new DomainError(400, 'UNIT_OUTSIDE_ORGAN', '本决策的决策机关不在任何人民政府之下，不能指定其他单位');
+      for (const ref of refs) await this.units.checkReference(ref.unitId, ref.field, government, tx);
+    };
     const snapshot = await this.engine.apply(id, { type: b.type as string, payload: b.payload ?? {} }, this.scope.actor(user, user.roles[0]), {
       expectedVersion,
       authorize,
+      checkUnits,
     });
     return this.view(user, snapshot);
   }

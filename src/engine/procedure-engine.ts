@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FactEnv, ProcedureDefinition, ProcedureState, WorkingDayCalendar } from '../../workflows/definition';
+import type { UnitReference } from '../../workflows/schema';
 import { BadRequestError, DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
 import { CalendarYearUnknownError } from '../calendar/business-calendar';
 import { businessToday } from '../calendar/business-date';
@@ -99,6 +100,12 @@ export interface ApplyOptions {
   system?: boolean;
   /** When given, its actor replaces the `actor` argument (see Authorize). */
   authorize?: Authorize;
+  /**
+   * Checks the organisation units a valid payload names (after the payload's 400s, before 409):
+   * throws a 400 naming the field when one does not exist, is inactive or lies outside the organ's
+   * government. Runs inside the step's transaction.
+   */
+  checkUnits?: (units: UnitReference[], decision: AuthorizationTarget, tx: Tx) => Promise<void>;
 }
 
 export class ProcedureEngine {
@@ -180,17 +187,15 @@ export class ProcedureEngine {
   async applyWithin(tx: Tx, decisionId: string, event: ProcedureEvent, actor: Actor, opts: ApplyOptions = {}): Promise<Outcome> {
     const row = await loadDecision(tx, decisionId, true);
     if (!row) throw new NotFoundError('decision', decisionId);
-    if (opts.authorize) {
-      const target = {
-        id: row.id,
-        definition: { id: row.definition_id, version: Number(row.definition_version) },
-        organId: row.organ_id,
-        undertakingUnitId: row.undertaking_unit_id,
-        implementingUnitId: row.implementing_unit_id,
-        stage: row.stage,
-      };
-      actor = await opts.authorize(target, event.type, tx);
-    }
+    const target: AuthorizationTarget = {
+      id: row.id,
+      definition: { id: row.definition_id, version: Number(row.definition_version) },
+      organId: row.organ_id,
+      undertakingUnitId: row.undertaking_unit_id,
+      implementingUnitId: row.implementing_unit_id,
+      stage: row.stage,
+    };
+    if (opts.authorize) actor = await opts.authorize(target, event.type, tx);
     const def = this.registry.get(row.definition_id, row.definition_version);
 
     if (typeof event.type !== 'string' || !def.isEventType(event.type) || (!opts.system && def.systemEvents.includes(event.type))) {
@@ -198,6 +203,8 @@ export class ProcedureEngine {
     }
     const errors = def.payloadErrors(event.type, event.payload ?? {});
     if (errors.length) throw new BadRequestError(errors);
+    const units = def.payloadUnits(event.type, event.payload ?? {});
+    if (units.length && opts.checkUnits) await opts.checkUnits(units, target, tx);
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
       throw new VersionConflictError(row.version);
     }

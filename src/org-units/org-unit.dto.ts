@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsUUID, ValidateIf, type ValidationArguments } from 'class-validator';
+import { IsBoolean, IsIn, IsUUID, ValidateIf, type ValidationArguments } from 'class-validator';
 import { IsName } from '../common/validation';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit.entity';
 
@@ -24,10 +24,22 @@ export class CreateOrgUnitDto {
   parentId?: string;
 }
 
+export class UpdateOrgUnitDto {
+  @ApiProperty({
+    description:
+      'false deactivates a dissolved or merged unit (kept, since decisions name it; refused with 409 while it has open cases, active units below it or enabled users); true activates it again',
+    example: false,
+  })
+  @IsBoolean({ message: 'active 须为 true 或 false' })
+  active: boolean;
+}
+
 export class OrgUnitDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '前进区司法局' }) name: string;
   @ApiProperty({ enum: ORG_UNIT_KINDS }) kind: OrgUnitKind;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ description: 'false once deactivated: no new case, item or unit may name it' }) active: boolean;
   @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) updatedAt: string;
 }

@@ -6,7 +6,8 @@ export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 /**
  * An organisation unit. A `government` (人民政府) is a decision organ (决策机关); a `department`
  * (工作部门) or `street` (街道办事处) sits under one and is also an organ for its own catalogs.
- * Units are never edited or deleted, so a unit's chain of parents never changes.
+ * Units are never deleted and never move, so a unit's chain of parents never changes; a unit that
+ * is dissolved or merged is deactivated (`active` false) and kept, since decisions name it.
  */
 @Entity('org_unit')
 export class OrgUnitRow {
@@ -16,5 +17,7 @@ export class OrgUnitRow {
   @Index('ix_org_unit_parent')
   @Column({ name: 'parent_id', type: 'varchar', length: 36, nullable: true })
   parentId: string | null;
+  @Column({ type: 'boolean', default: true }) active: boolean;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt: string;
+  @Column({ name: 'updated_at', type: 'varchar', length: 30, nullable: true }) updatedAt: string | null;
 }

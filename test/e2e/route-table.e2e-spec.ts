@@ -96,6 +96,7 @@ const ROUTES: Record<string, RouteSpec> = {
 
   'POST /org-units': { path: () => '/org-units', roles: adminOnly(admitted()) },
   'GET /org-units': { path: () => '/org-units', roles: everyone(ok()) },
+  'PATCH /org-units/:id': { path: (c) => `/org-units/${c.d.units.street.id}`, roles: adminOnly(admitted()) },
   'POST /users': { path: () => '/users', roles: adminOnly(admitted()) },
   'GET /users': { path: () => '/users', roles: adminOnly(ok()) },
 

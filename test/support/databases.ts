@@ -44,11 +44,17 @@ async function onServer(sql: string): Promise<void> {
   }
 }
 
-export async function postgresTestDatabase(): Promise<TestDatabase> {
+/** A throwaway schema on the server of PG_URL (whose database name must say test), and how to drop it. */
+export async function createPostgresSchema(): Promise<{ schema: string; drop(): Promise<void> }> {
   const dbName = new URL(PG_URL).pathname.slice(1);
   if (!/test/i.test(dbName)) throw new Error(`refusing to run tests against database "${dbName}": its name must say test`);
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await onServer(`CREATE SCHEMA ${schema}`);
+  return { schema, drop: () => onServer(`DROP SCHEMA ${schema} CASCADE`) };
+}
+
+export async function postgresTestDatabase(): Promise<TestDatabase> {
+  const { schema } = await createPostgresSchema();
   const config: DatabaseConfig = { type: 'postgres', path: '', url: PG_URL, schema, synchronous: 'FULL' };
   const dataSource = await openDatabase(config);
   return {

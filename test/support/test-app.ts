@@ -24,6 +24,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request, { type Response } from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { createPostgresSchema, PG_URL } from './databases';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 
 /** The first administrator of every test app. */
@@ -58,6 +59,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Extra or overriding environment variables, as loadConfig reads them. */
   env?: Record<string, string>;
+  /**
+   * Run on a throwaway schema of the PostgreSQL server of DATABASE_URL (test/support/databases.ts)
+   * instead of a SQLite file; `close()` drops the schema. For the `*.pg.spec.ts` suites.
+   */
+  postgres?: boolean;
   /** Nest logger; errors only by default. */
   logger?: LoggerService | LogLevel[] | false;
 }
@@ -65,16 +71,19 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'decisions-test-'));
   let app: NestExpressApplication | undefined;
+  const pg = options.postgres ? await createPostgresSchema() : undefined;
   try {
-    const config = loadConfig({
+    const loaded = loadConfig({
       DB_PATH: join(dir, 'decisions.sqlite'),
       ADMIN_USERNAME: TEST_ADMIN.username,
       ADMIN_PASSWORD: TEST_ADMIN.password,
       BCRYPT_COST: '4',
       // No scheduled overdue scan: its rows would appear in the middle of t.unchanged(); tests call scan() themselves.
       DEADLINE_SCAN_INTERVAL_MINUTES: '0',
+      ...(pg ? { DB_TYPE: 'postgres', DATABASE_URL: PG_URL, JWT_SECRET: 'a-secret-for-the-postgresql-test-apps-0123456789' } : {}),
       ...options.env,
     });
+    const config: AppConfig = pg ? { ...loaded, database: { ...loaded.database, schema: pg.schema } } : loaded;
     app = await createApp(config, { logger: options.logger ?? ['error', 'fatal'] });
     await app.listen(0, '127.0.0.1');
     const http = request(app.getHttpServer());
@@ -93,9 +102,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     };
     const tables = async (): Promise<string[]> => {
       const rows = await tx.read((t) =>
-        t.query<{ name: string }>(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations' ORDER BY name",
-        ),
+        pg
+          ? t.query<{ name: string }>(
+              "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name",
+              [pg.schema],
+            )
+          : t.query<{ name: string }>(
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations' ORDER BY name",
+            ),
       );
       return rows.map((r) => r.name);
     };
@@ -106,7 +120,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     };
     const snapshot = async (): Promise<Record<string, unknown[]>> => {
       const all: Record<string, unknown[]> = {};
-      for (const name of await tables()) all[name] = await tx.read((t) => t.query(`SELECT * FROM ${name} ORDER BY rowid`));
+      for (const name of await tables()) {
+        // PostgreSQL has no rowid: its rows are compared in a fixed order of their JSON.
+        const rows = await tx.read((t) => t.query(pg ? `SELECT * FROM ${name}` : `SELECT * FROM ${name} ORDER BY rowid`));
+        all[name] = pg ? rows.map((r) => JSON.stringify(r)).sort() : rows;
+      }
       return all;
     };
     const unchanged = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -132,11 +150,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       close: async () => {
         await started.close();
         rmSync(dir, { recursive: true, force: true });
+        await pg?.drop();
       },
     };
   } catch (err) {
     await app?.close();
     rmSync(dir, { recursive: true, force: true });
+    await pg?.drop();
     throw err;
   }
 }

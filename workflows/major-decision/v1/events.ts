@@ -2,7 +2,7 @@
  * What each procedure event carries (决策程序事件), as a schema. Conditional requirements that are
  * a matter of form (a field needed because another has a value) are payload errors too (400).
  */
-import { bool, count, date, list, obj, oneOf, optional, text, uuid, type FieldError, type Shape, validateShape } from '../../schema';
+import { bool, count, date, list, obj, oneOf, optional, text, unitRef, unitReferences, uuid, type FieldError, type Shape, type UnitReference, validateShape } from '../../schema';
 import { STEPS } from './steps';
 
 export const requirement = obj({ required: bool(), reason: optional(text()) });
@@ -110,7 +110,7 @@ export const EVENT_PAYLOADS = {
     memberOpinions: list(obj({ member: text(), position: oneOf('agree', 'disagree', 'abstain'), remarks: optional(text()) })),
     headDecision: oneOf('approve', 'reject', 'return'),
     headReason: optional(text()),
-    implementingUnitId: optional(uuid()),
+    implementingUnitId: optional(unitRef()),
   },
   REPORT_TO_PARTY_COMMITTEE: { reportedOn: date(), reference: text() },
   PUBLISH: {
@@ -147,6 +147,11 @@ export function isEventType(t: unknown): t is EventType {
 }
 
 /** Form errors of a payload, with field paths under `payload.`. */
+/** The organisation units a (valid) payload names, e.g. the implementing unit of RECORD_DISCUSSION. */
+export function payloadUnits(type: EventType, payload: unknown): UnitReference[] {
+  return unitReferences(EVENT_PAYLOADS[type], payload, 'payload');
+}
+
 export function payloadErrors(type: EventType, payload: unknown): FieldError[] {
   const errors = validateShape(EVENT_PAYLOADS[type], payload, 'payload');
   if (errors.length) return errors;

@@ -8,7 +8,7 @@ import { toMermaid } from '../../mermaid';
 import { EVENT_ACTORS } from './actors';
 import { deadlinesOf } from './deadlines';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
-import { EVENT_TYPES, isEventType, payloadErrors, SYSTEM_EVENTS, type EventType } from './events';
+import { EVENT_TYPES, isEventType, payloadErrors, payloadUnits, SYSTEM_EVENTS, type EventType } from './events';
 import { majorDecisionV1 } from './machine';
 import { check, refusedWhateverPayload, wrongStage } from './rules';
 import { STEP_BASIS, STEPS } from './steps';
@@ -84,6 +84,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
   isEventType,
   eventActors: EVENT_ACTORS,
   payloadErrors: (type, payload) => (isEventType(type) ? payloadErrors(type, payload) : [{ field: 'type', message: 'is not an event of this procedure' }]),
+  payloadUnits: (type, payload) => (isEventType(type) ? payloadUnits(type, payload) : []),
 
   initial(input) {
     const [snap] = initialTransition(majorDecisionV1, input);
