@@ -24,12 +24,12 @@ export function unitReferenceSuite(postgres: boolean): void {
   });
   afterAll(async () => t?.close());
 
-  const send = (id: string, token: string, body: unknown) => t.http.post(`/decisions/${id}/events`).set(t.bearer(token)).send(body);
+  const send = (id: string, token: string, body: object) => t.http.post(`/decisions/${id}/events`).set(t.bearer(token)).send(body);
   const discussion = async (id: string, implementingUnitId: string) => ({
     type: 'RECORD_DISCUSSION',
     payload: { ...(await f.payload(id, 'RECORD_DISCUSSION')), implementingUnitId },
   });
-  const patchUnit = (id: string, body: unknown) => t.http.patch(`/org-units/${id}`).set(t.bearer(d.tokens.admin)).send(body);
+  const patchUnit = (id: string, body: object) => t.http.patch(`/org-units/${id}`).set(t.bearer(d.tokens.admin)).send(body);
   const newUnit = async (name: string, kind = 'department', parentId = d.units.gov.id): Promise<string> => {
     const res = await t.http.post('/org-units').set(t.bearer(d.tokens.admin)).send({ name, kind, parentId });
     expect(res.status).toBe(201);
