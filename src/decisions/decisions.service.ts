@@ -14,6 +14,7 @@ import type { HashedRecord } from '../engine/record-hash';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { ProcedureScope } from '../org-units/procedure-scope';
 import type { DecisionListQueryDto, PublicDecisionQueryDto } from './decision.dto';
+import { dutyConflictError, reviewDutyConflict } from './separation-of-duties';
 import { DecisionsRepository, type PublishedSqlRow, type ViolationSqlRow } from './decisions.repository';
 
 /** The roles that send procedure events; an auditor reads only, an admin is no procedure actor. */
@@ -180,7 +181,12 @@ export class DecisionsService {
     for (const type of d.def.openEvents(d.procedure)) {
       const who = d.def.eventActors[type];
       if (!who || d.def.systemEvents.includes(type)) continue;
-      if (typeof (await this.scope.actorFor(user, who, d, tx)) === 'object') out.push(type);
+      if (typeof (await this.scope.actorFor(user, who, d, tx)) !== 'object') continue;
+      if (who.unit === 'reviewing_government') {
+        const conflict = await (tx ? reviewDutyConflict(user, who, d, tx) : this.runner.read((t) => reviewDutyConflict(user, who, d, t)));
+        if (conflict) continue;
+      }
+      out.push(type);
     }
     return out;
   }
@@ -197,6 +203,8 @@ export class DecisionsService {
     const actor = await this.scope.actorFor(user, who, d, tx);
     if (actor === 'role') throw forbidden('FORBIDDEN_ROLE', `${type} 由 ${who.role} 角色办理`, { requiredRoles: [who.role], event: type });
     if (actor === 'unit') throw forbidden('FORBIDDEN_UNIT', `${type} 须由本决策的${UNIT_NAMES[who.unit]}办理`, { event: type, actingUnit: who.unit });
+    const conflict = await reviewDutyConflict(user, who, d, tx);
+    if (conflict) throw dutyConflictError(conflict, type);
     return actor;
   }
 

@@ -22,10 +22,10 @@
  */
 import { createHmac } from 'node:crypto';
 import { TOKEN_ISSUER } from '../../src/auth/auth.module';
-import { TO_PUBLISHED } from '../../workflows/major-decision/v1/walk';
+import { TO_PUBLISHED, TO_REVIEW } from '../../workflows/major-decision/v1/walk';
 import { itemA, itemB, publishedCatalogWith } from '../support/catalog-fixture';
 import { decisionFixture } from '../support/decision-fixture';
-import { createDistrict, type District } from '../support/district';
+import { createDistrict, USER_PASSWORD, type District } from '../support/district';
 import { createTestApp, expectProblem, TEST_ADMIN, type TestApp } from '../support/test-app';
 
 type RoleKey = 'admin' | 'office' | 'department' | 'reviewer' | 'auditor';
@@ -237,7 +237,7 @@ describe('S1: the route table', () => {
   let officeClaims: Record<string, unknown>;
 
   const send = (key: string, path: string, headers: Record<string, string>, body?: unknown) => {
-    const verb = key.split(' ')[0].toLowerCase() as 'get' | 'post' | 'delete';
+    const verb = key.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     const req = t.http[verb](path).set(headers);
     return body === undefined ? req : req.send(body as object);
   };
@@ -367,6 +367,58 @@ describe('S1: the route table', () => {
 
     it.each(['otherOffice', 'otherDepartment', 'otherReviewer'] as const)('the definitions are the same for everyone: %s reads the diagram', async (who) => {
       await t.http.get(ROUTES['GET /workflows/:id/:version/diagram'].path(c)).set(t.bearer(c.d.tokens[who])).expect(200);
+    });
+  });
+
+  describe('separation of duties: nobody reviews a draft of their own unit or one they submitted (403 SEPARATION_OF_DUTIES)', () => {
+    const REVIEW_EVENTS = [
+      ['ACCEPT_REVIEW', { acceptedOn: '2026-03-20' }],
+      ['RETURN_MATERIALS', { returnedOn: '2026-03-20', reason: '材料不全' }],
+    ] as const;
+    /** 区司法局 undertakes a draft of its own; 区司法局's reviewer may not review it, a reviewer of another unit may. */
+    let ownDraft: string;
+    /** A draft of 区发改局 whose submission the record shows as sent by the 区司法局 reviewer. */
+    let submittedByReviewer: string;
+    let adviser: string;
+
+    beforeAll(async () => {
+      const f = decisionFixture(t, c.d);
+      ownDraft = await f.decision({ year: 2025, undertaking: c.d.units.justice, through: [...TO_REVIEW] });
+      submittedByReviewer = await f.decision({ year: 2025, through: TO_REVIEW.filter((e) => e !== 'SUBMIT_LEGALITY_REVIEW') });
+      const s = await f.snapshot(submittedByReviewer);
+      const asReviewer = { ...f.actor('reviewer', c.d.units.ndrc), role: 'department' };
+      await f.engine.apply(submittedByReviewer, { type: 'SUBMIT_LEGALITY_REVIEW', payload: await f.payload(s.id, 'SUBMIT_LEGALITY_REVIEW') }, asReviewer);
+      const res = await t.http
+        .post('/users')
+        .set(t.bearer(c.d.tokens.admin))
+        .send({ username: 'flgw', password: USER_PASSWORD, displayName: '政府法律顾问', orgUnitId: c.d.units.gov.id, roles: ['legal_reviewer'] });
+      expect(res.status).toBe(201);
+      adviser = await t.login('flgw', USER_PASSWORD);
+    });
+
+    const events = (id: string) => `/decisions/${id}/events`;
+    it.each(REVIEW_EVENTS)('%s by a reviewer of the undertaking unit itself', async (type, payload) => {
+      const problem = await t.unchanged(async () => expectProblem(await t.http.post(events(ownDraft)).set(t.bearer(c.d.tokens.reviewer)).send({ type, payload }), 403, 'SEPARATION_OF_DUTIES'));
+      expect(problem).toMatchObject({ event: type, conflict: 'undertaking_unit' });
+    });
+
+    it.each(REVIEW_EVENTS)('%s by the reviewer who sent the submission', async (type, payload) => {
+      const problem = await t.unchanged(async () => expectProblem(await t.http.post(events(submittedByReviewer)).set(t.bearer(c.d.tokens.reviewer)).send({ type, payload }), 403, 'SEPARATION_OF_DUTIES'));
+      expect(problem).toMatchObject({ event: type, conflict: 'submitter' });
+    });
+
+    it('allowedEvents offers the review to another reviewer of the same government, not to the conflicted one', async () => {
+      for (const id of [ownDraft, submittedByReviewer]) {
+        const own = await t.http.get(`/decisions/${id}`).set(t.bearer(c.d.tokens.reviewer)).expect(200);
+        expect((own.body as { allowedEvents: string[] }).allowedEvents).toEqual([]);
+        const other = await t.http.get(`/decisions/${id}`).set(t.bearer(adviser)).expect(200);
+        expect((other.body as { allowedEvents: string[] }).allowedEvents).toEqual(expect.arrayContaining(['ACCEPT_REVIEW', 'RETURN_MATERIALS']));
+      }
+    });
+
+    it('the other reviewer accepts the review', async () => {
+      const res = await t.http.post(events(ownDraft)).set(t.bearer(adviser)).send({ type: 'ACCEPT_REVIEW', payload: { acceptedOn: '2026-03-20' } });
+      expect({ status: res.status, text: res.status === 200 ? '' : res.text }).toEqual({ status: 200, text: '' });
     });
   });
 });
