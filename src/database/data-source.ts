@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from '../config/database-config';
@@ -24,7 +24,7 @@ export function createDataSource(config: DatabaseConfig, entities: EntityList = 
       extra: { max: 10, ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}) },
     };
   } else {
-    if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+    if (config.path !== ':memory:') createPrivateFile(config.path);
     options = {
       ...common,
       type: 'better-sqlite3',
@@ -38,6 +38,19 @@ export function createDataSource(config: DatabaseConfig, entities: EntityList = 
     };
   }
   return new DataSource(options);
+}
+
+/**
+ * The SQLite file holds password hashes and the whole record: readable by the service's own user
+ * only (0600), its folder created 0700. A file made by an earlier release with the default 0644 is
+ * narrowed at start. SQLite creates the `-wal` and `-shm` files with the database file's mode.
+ */
+function createPrivateFile(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+  for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) chmodSync(side, 0o600);
 }
 
 export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boolean } = {}): Promise<DataSource> {
