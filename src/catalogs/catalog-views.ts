@@ -28,7 +28,7 @@ export interface CatalogView {
   createdAt: string;
   updatedAt: string;
   itemCount?: number;
-  items?: CatalogItemView[];
+  items?: Array<CatalogItemView | RestrictedItemView>;
 }
 
 /** What the catalog says of an item, beyond the decision row. */
@@ -63,7 +63,7 @@ export function publicationsOf(row: CatalogSqlRow): CatalogPublication[] {
   return JSON.parse(row.publications) as CatalogPublication[];
 }
 
-export function catalogView(row: CatalogSqlRow, extra: { itemCount?: number; items?: CatalogItemView[] } = {}): CatalogView {
+export function catalogView(row: CatalogSqlRow, extra: { itemCount?: number; items?: Array<CatalogItemView | RestrictedItemView> } = {}): CatalogView {
   return {
     id: row.id,
     organId: row.organ_id,
@@ -110,5 +110,53 @@ export function itemView(d: DecisionSnapshot, details: ItemDetails, progress: Pr
     progress,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
+  };
+}
+
+/** The requirement keys, in the order of the procedure's steps; a missing party report counts as required. */
+const REQUIREMENT_STEPS = ['publicParticipation', 'hearing', 'expertArgumentation', 'riskAssessment', 'partyCommitteeReport'] as const;
+
+/** The steps an item was listed with as required, in procedure order (what the public catalog shows). */
+export function requiredStepsOf(requirements: unknown): string[] {
+  const r = (requirements ?? {}) as Record<string, { required?: boolean } | null | undefined>;
+  return REQUIREMENT_STEPS.filter((k) => r[k]?.required !== false);
+}
+
+/**
+ * An item of a catalog the caller sees, but of a decision outside its scope (another department's
+ * item): only what the public catalog shows of an item — no stage, version, progress, reasons or
+ * internal fields — and `restricted: true`, so that a client knows why.
+ */
+export interface RestrictedItemView {
+  id: string;
+  catalogId: string;
+  organId: string;
+  year: number;
+  title: string;
+  category: string;
+  undertakingUnitId: string;
+  legalBasis: string[];
+  requiredSteps: string[];
+  plannedStartOn: string | null;
+  plannedDecisionOn: string | null;
+  withdrawn: boolean;
+  restricted: true;
+}
+
+export function restrictedItemView(d: DecisionSnapshot, details: ItemDetails): RestrictedItemView {
+  return {
+    id: d.id,
+    catalogId: d.catalogId,
+    organId: d.organId,
+    year: d.year,
+    title: d.title,
+    category: d.category,
+    undertakingUnitId: d.undertakingUnitId,
+    legalBasis: details.legalBasis,
+    requiredSteps: requiredStepsOf(details.requirements),
+    plannedStartOn: details.plannedStartOn,
+    plannedDecisionOn: details.plannedDecisionOn,
+    withdrawn: d.stage === 'withdrawn',
+    restricted: true,
   };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page } from '../common/pagination';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { CatalogQueryDto } from './catalog.dto';
-import { publicationsOf } from './catalog-views';
+import { publicationsOf, requiredStepsOf } from './catalog-views';
 import { CatalogsRepository, type PublicItemSqlRow } from './catalogs.repository';
 
 /** A published catalog as the public sees it (向社会公布的目录). */
@@ -30,9 +30,6 @@ export interface PublicCatalogItem {
   /** Withdrawn since the catalog was last published: still listed, as that publication listed it. */
   withdrawn: boolean;
 }
-
-/** The requirement keys, in the order of the procedure's steps; a missing party report defaults to required. */
-const REQUIREMENT_STEPS = ['publicParticipation', 'hearing', 'expertArgumentation', 'riskAssessment', 'partyCommitteeReport'] as const;
 
 /**
  * The public catalog: published catalogs only, each with the items its last publication listed.
@@ -75,7 +72,6 @@ export class PublicCatalogsService {
 }
 
 function publicItem(r: PublicItemSqlRow): PublicCatalogItem {
-  const requirements = (r.requirements === null ? {} : JSON.parse(r.requirements)) as Record<string, { required?: boolean } | null | undefined>;
   return {
     id: r.id,
     title: r.title,
@@ -83,7 +79,7 @@ function publicItem(r: PublicItemSqlRow): PublicCatalogItem {
     undertakingUnitId: r.undertaking_unit_id,
     undertakingUnitName: r.undertaking_unit_name ?? '',
     legalBasis: r.legal_basis === null ? [] : (JSON.parse(r.legal_basis) as string[]),
-    requiredSteps: REQUIREMENT_STEPS.filter((k) => requirements[k]?.required !== false),
+    requiredSteps: requiredStepsOf(r.requirements === null ? {} : JSON.parse(r.requirements)),
     plannedStartOn: r.planned_start_on,
     plannedDecisionOn: r.planned_decision_on,
     withdrawn: r.stage === 'withdrawn',
