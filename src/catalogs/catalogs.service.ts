@@ -15,7 +15,7 @@ import { OrgUnitsService } from '../org-units/org-units.service';
 import { ProcedureScope } from '../org-units/procedure-scope';
 import { checkBody, validBody } from './body-validation';
 import { AddCatalogItemDto, PublishCatalogDto, WithdrawItemDto, type CatalogQueryDto, type CreateCatalogDto } from './catalog.dto';
-import { catalogView, itemDetailsOf, itemView, publicationsOf, type CatalogItemView, type CatalogPublication, type CatalogView, type ItemDetails } from './catalog-views';
+import { catalogView, itemDetailsOf, itemView, publicationsOf, restrictedItemView, type CatalogItemView, type CatalogPublication, type CatalogView, type ItemDetails, type RestrictedItemView } from './catalog-views';
 import { CatalogsRepository, type CatalogSqlRow } from './catalogs.repository';
 import { isExcludedCategory } from './categories';
 
@@ -107,7 +107,7 @@ export class CatalogsService {
   get(user: AuthUser, id: string): Promise<CatalogView> {
     return this.runner.read(async (tx) => {
       const catalog = await this.visibleCatalog(user, id, tx);
-      return catalogView(catalog, { items: await this.items(tx, id) });
+      return catalogView(catalog, { items: await this.items(user, tx, id) });
     });
   }
 
@@ -225,7 +225,7 @@ export class CatalogsService {
         // Unreachable while the catalog row is locked (PostgreSQL) or writes are serialized (SQLite).
         throw new VersionConflictError(catalog.revision + 1, 'the catalog was published concurrently');
       }
-      return { view: catalogView({ ...catalog, ...next }, { items: await this.items(tx, catalogId) }) };
+      return { view: catalogView({ ...catalog, ...next }, { items: await this.items(user, tx, catalogId) }) };
     });
 
     if ('refusal' in outcome) return this.refuse(outcome.refusal, actor, { catalogId, ...dto });
@@ -307,11 +307,19 @@ export class CatalogsService {
     if (organ) await this.units.checkReference(unitId, 'undertakingUnitId', organ);
   }
 
-  private async items(tx: Tx, catalogId: string): Promise<CatalogItemView[]> {
-    return (await this.repo.itemsOf(tx, catalogId)).map((row) => {
+  /**
+   * The catalog's items as this caller may see them: whole where the decision is in its scope,
+   * otherwise only what the public catalog shows (a department sees the other departments' items
+   * of its organ's catalog, but not their stage, progress or internal fields).
+   */
+  private async items(user: AuthUser, tx: Tx, catalogId: string): Promise<Array<CatalogItemView | RestrictedItemView>> {
+    const items: Array<CatalogItemView | RestrictedItemView> = [];
+    for (const row of await this.repo.itemsOf(tx, catalogId)) {
       const decision = this.engine.snapshotOf(row);
-      return this.view(decision, itemDetailsOf(row, decision));
-    });
+      const details = itemDetailsOf(row, decision);
+      items.push((await this.scope.seesDecision(user, decision, tx)) ? this.view(decision, details) : restrictedItemView(decision, details));
+    }
+    return items;
   }
 
   private view(decision: DecisionSnapshot, details: ItemDetails): CatalogItemView {
