@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
+import type { HttpRequest, HttpResponse, NextFunction } from './common/http/http-types';
 import { createJsonLogger } from './common/logging/json-logger';
 import { requestIdMiddleware } from './common/logging/request-id.middleware';
 import { PaginationInterceptor } from './common/pagination';
@@ -22,8 +23,10 @@ export interface CreateAppOptions {
  * The application exactly as `main.ts` serves it, initialised (migrations applied, first
  * administrator created) but not listening: tests start this same pipeline.
  *
- * In order: request id + access log → security headers → JSON body (1 MB) → guards (JWT, roles) →
- * validation pipe → handler → pagination interceptor; every error through the problem+json filter.
+ * In order: request id + access log → security headers and `Cache-Control: no-store` → JSON body
+ * (1 MB) → guards (JWT, roles) → validation pipe → handler → pagination interceptor; every error
+ * through the problem+json filter. The client address (`req.ip`, which the login limits count) is
+ * the socket's unless TRUST_PROXY names the proxies to believe.
  */
 export async function createApp(
   config: AppConfig = loadConfig(),
@@ -38,6 +41,7 @@ export async function createApp(
     abortOnError: false,
   });
 
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware(new Logger('HTTP')));
   app.use(
     helmet({
@@ -52,6 +56,10 @@ export async function createApp(
       },
     }),
   );
+  // Answers carry tokens, accounts and internal records, or errors about them: no browser or proxy
+  // keeps a copy. Set on every answer (the public ones are small and change with each publication),
+  // before the body parser, so that its errors carry it too.
+  app.use(noStore);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
@@ -60,6 +68,11 @@ export async function createApp(
   app.enableShutdownHooks();
   await app.init();
   return app;
+}
+
+function noStore(_req: HttpRequest, res: HttpResponse, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /** Swagger UI at `/docs`, the OpenAPI document at `/docs-json`; built on first request, not at start. */

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { UsersService, type User } from '../users/users.service';
-import type { Role } from './auth-user';
+import { UsersService, type User, type UserSession } from '../users/users.service';
+import type { AuthUser, Role } from './auth-user';
 import { LoginAttemptLimiter } from './login-attempt-limiter';
+import { roleConflict } from './role-combinations';
 
 /** What an access token says; the JWT guard still loads the user it names. */
 export interface TokenClaims {
@@ -12,6 +13,12 @@ export interface TokenClaims {
   username: string;
   roles: Role[];
   orgUnitId: string | null;
+  /**
+   * The account's token version when the token was issued. A password change or reset, disabling,
+   * a change of roles or unit, or a revocation raises the account's version, which ends the token.
+   * Tokens issued before versions existed carry none and count as version 0.
+   */
+  ver: number;
 }
 
 export interface LoginResult {
@@ -20,6 +27,13 @@ export interface LoginResult {
   expiresIn: number;
   user: User;
 }
+
+/**
+ * An account whose roles may not be held together (created before the rule, see role-combinations)
+ * neither signs in nor uses its tokens until an administrator corrects its roles.
+ */
+export const roleConflictRefusal = (conflict: string) =>
+  new DomainError(403, 'ROLE_CONFLICT', `您的账号持有相互冲突的角色（${conflict}），暂时不能使用：请联系系统管理员调整角色。`);
 
 @Injectable()
 export class AuthService {
@@ -31,11 +45,33 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, clientAddress: string): Promise<LoginResult> {
-    const attempt = this.limiter.begin(username.toLowerCase(), clientAddress || 'unknown');
-    const user = await this.users.verifyCredentials(username, password);
-    if (!user) throw new DomainError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
+    const attempt = this.limiter.begin(username, clientAddress);
+    const session = await this.users.verifyCredentials(username, password);
+    if (!session) throw new DomainError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
     attempt.succeeded();
-    const claims: TokenClaims = { sub: user.id, username: user.username, roles: user.roles, orgUnitId: user.orgUnitId };
+    const conflict = roleConflict(session.user.roles);
+    if (conflict) throw roleConflictRefusal(conflict);
+    return this.issue(session);
+  }
+
+  /**
+   * The signed-in user's own change: the current password first (a wrong one counts as a failed
+   * login of this account from this address, so a stolen token cannot be used to guess it), then
+   * the new one. Every other token of the user ends; the answer carries a fresh one.
+   */
+  async changePassword(caller: AuthUser, currentPassword: string, newPassword: string, clientAddress: string): Promise<LoginResult> {
+    const attempt = this.limiter.begin(caller.username, clientAddress);
+    if (!(await this.users.checkPassword(caller.userId, currentPassword))) {
+      throw new DomainError(400, 'CURRENT_PASSWORD_WRONG', '当前密码不正确。', {
+        errors: [{ field: 'currentPassword', message: '当前密码不正确' }],
+      });
+    }
+    attempt.succeeded();
+    return this.issue(await this.users.setPassword(caller.userId, newPassword, { field: 'newPassword', refuseCurrent: true }));
+  }
+
+  private async issue({ user, tokenVersion }: UserSession): Promise<LoginResult> {
+    const claims: TokenClaims = { sub: user.id, username: user.username, roles: user.roles, orgUnitId: user.orgUnitId, ver: tokenVersion };
     return {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',

@@ -5,16 +5,23 @@ import type { HttpRequest } from '../common/http/http-types';
 import { IS_PUBLIC_KEY, type RequestWithUser } from '../common/auth';
 import { DomainError } from '../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
-import type { TokenClaims } from './auth.service';
+import { roleConflictRefusal, type TokenClaims } from './auth.service';
+import { roleConflict } from './role-combinations';
 
 const VERIFIED_TOKENS_KEPT = 10_000;
-type VerifiedClaims = TokenClaims & { exp?: number };
+type VerifiedClaims = Omit<TokenClaims, 'ver'> & { ver?: unknown; exp?: unknown };
 const BEARER = /^Bearer[ ]+([^ ]+)[ ]*$/i;
 
 /**
  * Global: every route needs `Authorization: Bearer <token>` unless it is @Public(). The token must
- * verify (HS256, our issuer, not expired), and the user it names must still exist and not be
- * disabled; `request.user` is then that user as the database has it now.
+ * verify (HS256, our issuer, with an expiry, not expired), the user it names must still exist and
+ * not be disabled, the token must carry the account's current token version (a password change,
+ * reset, disabling, change of roles or unit, or revocation ends older tokens: 401 TOKEN_REVOKED),
+ * and the account's roles must be a permitted combination (403 ROLE_CONFLICT). `request.user` is
+ * then that user as the database has it now.
+ *
+ * All of this is read from the database on every request: the cache below only spares the
+ * signature check, so that an ended token is refused at once, on every instance.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -43,7 +50,7 @@ export class JwtAuthGuard implements CanActivate {
     const token = BEARER.exec(header)?.[1];
     if (!token) throw tokenInvalid('The Authorization header is not of the form "Bearer <token>".');
     let claims = this.verified.get(token);
-    if (claims && typeof claims.exp === 'number' && claims.exp * 1000 <= Date.now()) {
+    if (claims && (claims.exp as number) * 1000 <= Date.now()) {
       this.verified.delete(token);
       throw new DomainError(401, 'TOKEN_EXPIRED', 'The token has expired: sign in again.');
     }
@@ -54,14 +61,23 @@ export class JwtAuthGuard implements CanActivate {
         if (err instanceof TokenExpiredError) throw new DomainError(401, 'TOKEN_EXPIRED', 'The token has expired: sign in again.');
         throw tokenInvalid('The token is not valid.');
       }
+      // A token without an expiry would be good for ever: none of ours is, so it is not ours.
+      if (typeof claims.exp !== 'number') throw tokenInvalid('令牌没有有效期，不予接受：请重新登录。');
+      if (typeof claims.sub !== 'string' || !isVersion(claims.ver ?? 0)) throw tokenInvalid('The token is not valid.');
       this.remember(token, claims);
     }
-    if (typeof claims.sub !== 'string') throw tokenInvalid('The token is not valid.');
-    const user = await this.users.findActive(claims.sub);
-    if (!user) throw tokenInvalid('The account of this token no longer exists or is disabled.');
+    const session = await this.users.findSession(claims.sub);
+    if (!session || session.user.disabled) throw tokenInvalid('The account of this token no longer exists or is disabled.');
+    if ((claims.ver ?? 0) !== session.tokenVersion) {
+      throw new DomainError(401, 'TOKEN_REVOKED', '登录已失效（密码、角色、所属单位或者账号状态已经变更，或者登录已被注销）：请重新登录。');
+    }
+    const { user } = session;
+    const conflict = roleConflict(user.roles);
+    if (conflict) throw roleConflictRefusal(conflict);
     req.user = { userId: user.id, username: user.username, roles: user.roles, orgUnitId: user.orgUnitId };
     return true;
   }
 }
 
 const tokenInvalid = (detail: string) => new DomainError(401, 'TOKEN_INVALID', detail);
+const isVersion = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;

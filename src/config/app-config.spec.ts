@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       businessTimeZone: 'Asia/Shanghai',
       admin: { username: 'admin', password: undefined },
       auth: { jwtExpiresIn: 28800, bcryptCost: 12 },
+      trustProxy: false,
     });
     // With JWT_SECRET given, nothing is written: the default path can be checked without side effect.
     expect(loadConfig({ JWT_SECRET: 'k'.repeat(32) }).database.path).toBe('data/decisions.sqlite');
@@ -42,7 +43,7 @@ describe('loadConfig', () => {
       DB_TYPE: 'postgres',
       DATABASE_URL: 'postgres://u:p@db:5432/decisions',
       ADMIN_USERNAME: 'root',
-      ADMIN_PASSWORD: 'long-enough-password',
+      ADMIN_PASSWORD: 'Long-Enough-2026',
       JWT_SECRET: 'x'.repeat(40),
       TZ_BUSINESS: 'UTC',
       DB_SYNCHRONOUS: 'NORMAL',
@@ -53,7 +54,7 @@ describe('loadConfig', () => {
       port: 8080,
       database: { type: 'postgres', url: 'postgres://u:p@db:5432/decisions', synchronous: 'NORMAL' },
       businessTimeZone: 'UTC',
-      admin: { username: 'root', password: 'long-enough-password' },
+      admin: { username: 'root', password: 'Long-Enough-2026' },
       auth: { jwtSecret: 'x'.repeat(40), jwtSecretFile: undefined, jwtExpiresIn: 600, bcryptCost: 4 },
     });
     expect(Object.isFrozen(config.auth)).toBe(true);
@@ -65,6 +66,17 @@ describe('loadConfig', () => {
     ['DB_TYPE', 'mysql'],
     ['ADMIN_USERNAME', 'Has Space'],
     ['ADMIN_PASSWORD', 'short'],
+    ['ADMIN_PASSWORD', 'aaaaaaaaaa'],
+    ['ADMIN_PASSWORD', ' '.repeat(10)],
+    ['ADMIN_PASSWORD', '1234567890'],
+    ['ADMIN_PASSWORD', 'Woaini1314'],
+    ['ADMIN_PASSWORD', 'P@ssw0rd123'],
+    ['ADMIN_PASSWORD', 'My-Admin-Key-7'],
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '10.0.0.1,'],
+    ['TRUST_PROXY', 'proxy.example.org'],
+    ['TRUST_PROXY', '-1'],
     ['JWT_SECRET', 'too-short'],
     ['TZ_BUSINESS', 'Mars/Olympus'],
     ['TZ_BUSINESS', '+08:00'],
@@ -76,6 +88,26 @@ describe('loadConfig', () => {
   ])('names %s when it is %p', (variable, value) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems.map((p) => p.variable)).toEqual([variable]);
+  });
+
+  it('says which password rules ADMIN_PASSWORD breaks, in one line, without echoing it', () => {
+    const [problem] = problemsOf({ ADMIN_PASSWORD: 'aaaaaaaaaa' });
+    expect(problem.message).toBe('must mix at least three of: lowercase letters, uppercase letters, digits, other characters; is a common password');
+    const [named] = problemsOf({ ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'Big-CHIEF-2026' });
+    expect(named.message).toBe('must not contain ADMIN_USERNAME');
+    expect(loadConfig({ DB_PATH: dbPath, ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'Big-Admin-2026' }).admin.password).toBe('Big-Admin-2026');
+  });
+
+  it.each([
+    ['1', 1],
+    ['2', 2],
+    ['true', true],
+    ['FALSE', false],
+    ['loopback', ['loopback']],
+    ['10.0.0.1, 192.168.0.0/16,uniquelocal', ['10.0.0.1', '192.168.0.0/16', 'uniquelocal']],
+    ['fd00::/8,::1', ['fd00::/8', '::1']],
+  ])('reads TRUST_PROXY=%p as %p', (value, expected) => {
+    expect(loadConfig({ DB_PATH: dbPath, TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
   it('requires DATABASE_URL and JWT_SECRET with postgres', () => {

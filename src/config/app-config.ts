@@ -4,7 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MinLength, ValidateIf, registerDecorator, validateSync } from 'class-validator';
 import type { ValidationError } from 'class-validator';
+import { PASSWORD_MIN_LENGTH, passwordRulesBroken, type PasswordRule } from '../users/password-policy';
 import type { DatabaseConfig, DbType, SqliteSynchronous } from './database-config';
+import { parseTrustProxy, TRUST_PROXY_MESSAGE, type TrustProxy } from './trust-proxy';
 
 /** The service's configuration, read from the environment once at start (see `loadConfig`). */
 export interface AppConfig {
@@ -16,6 +18,8 @@ export interface AppConfig {
   readonly configDir: string;
   /** Minutes between two scheduled overdue scans (DEADLINE_SCAN_INTERVAL_MINUTES, default 60); 0 = no scheduled scan. */
   readonly deadlineScanIntervalMinutes: number;
+  /** Which proxies are believed about the client's address (TRUST_PROXY, default false: none); see trust-proxy.ts. */
+  readonly trustProxy: TrustProxy;
   /** The first administrator, created on first start when no user exists. */
   readonly admin: { readonly username: string; readonly password?: string };
   readonly auth: {
@@ -80,6 +84,39 @@ function IsIanaTimeZone(): PropertyDecorator {
     });
 }
 
+const ADMIN_PASSWORD_RULES: Record<PasswordRule, string> = {
+  tooShort: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  tooLong: 'must be at most 72 bytes in UTF-8',
+  fewKinds: 'must mix at least three of: lowercase letters, uppercase letters, digits, other characters',
+  containsUsername: 'must not contain ADMIN_USERNAME',
+  common: 'is a common password',
+};
+
+/** The password rule of every account (src/users/password-policy.ts), said in one line. */
+function IsAcceptableAdminPassword(): PropertyDecorator {
+  const broken = (value: unknown, env: object) =>
+    typeof value === 'string' ? passwordRulesBroken(value, (env as EnvVars).ADMIN_USERNAME ?? 'admin') : (['tooShort'] as PasswordRule[]);
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isAcceptableAdminPassword',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: (args) => broken(args.value, args.object).map((rule) => ADMIN_PASSWORD_RULES[rule]).join('; ') },
+      validator: { validate: (value: unknown, args) => broken(value, args?.object ?? {}).length === 0 },
+    });
+}
+
+function IsTrustProxy(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTrustProxy',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: TRUST_PROXY_MESSAGE },
+      validator: { validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== undefined },
+    });
+}
+
 /** The environment as class-validator sees it: strings, validated before anything is converted. */
 class EnvVars {
   @IsOptional()
@@ -106,8 +143,12 @@ class EnvVars {
   ADMIN_USERNAME?: string;
 
   @IsOptional()
-  @MinLength(10, { message: 'must be at least 10 characters' })
+  @IsAcceptableAdminPassword()
   ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsTrustProxy()
+  TRUST_PROXY?: string;
 
   @ValidateIf((env: EnvVars) => isPostgres(env) || env.JWT_SECRET !== undefined)
   @IsNotEmpty({ message: 'is required when DB_TYPE=postgres (every instance must share it)' })
@@ -141,7 +182,7 @@ class EnvVars {
 
 const VARIABLES: (keyof EnvVars)[] = [
   'PORT', 'DB_TYPE', 'DB_PATH', 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'JWT_SECRET',
-  'JWT_EXPIRES_IN', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS', 'CONFIG_DIR', 'DEADLINE_SCAN_INTERVAL_MINUTES',
+  'JWT_EXPIRES_IN', 'TRUST_PROXY', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS', 'CONFIG_DIR', 'DEADLINE_SCAN_INTERVAL_MINUTES',
 ];
 
 /**
@@ -176,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     businessTimeZone: vars.TZ_BUSINESS ?? 'Asia/Shanghai',
     configDir: resolve(vars.CONFIG_DIR ?? 'config'),
     deadlineScanIntervalMinutes: intOf(vars.DEADLINE_SCAN_INTERVAL_MINUTES, 60),
+    trustProxy: vars.TRUST_PROXY === undefined ? false : (parseTrustProxy(vars.TRUST_PROXY) as TrustProxy),
     admin: { username: vars.ADMIN_USERNAME ?? 'admin', password: vars.ADMIN_PASSWORD },
     auth: {
       jwtSecret: secret.secret,

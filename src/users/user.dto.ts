@@ -1,34 +1,33 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsString,
-  IsUUID,
-  Matches,
-  MinLength,
-  registerDecorator,
-} from 'class-validator';
-import { truncates } from 'bcryptjs';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, IsUUID, Matches, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../auth/auth-user';
 import { USERNAME_PATTERN } from '../config/app-config';
 import { IsName } from '../common/validation';
+import { IsAcceptablePassword, PASSWORD_MIN_LENGTH } from './password-policy';
 
-export const PASSWORD_MIN_LENGTH = 10;
+/** The password rule, as the OpenAPI document states it. */
+export const PASSWORD_RULE_DESCRIPTION =
+  `At least ${PASSWORD_MIN_LENGTH} characters and at most 72 bytes (UTF-8), from at least three of: lowercase letters, ` +
+  'uppercase letters, digits, other characters; not containing the username (in any case); not a common password.';
 
-/** bcrypt reads only the first 72 bytes: a longer password would silently share its hash. */
-function FitsBcrypt(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'fitsBcrypt',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must be at most 72 bytes in UTF-8' },
-      validator: { validate: (value: unknown) => typeof value === 'string' && !truncates(value) },
-    });
+/** Roles, as the OpenAPI document states their combinations. */
+const ROLES_DESCRIPTION =
+  '`admin` and `auditor` are each held alone (separation of duties, 三员分立); `office`, `department` and ' +
+  '`legal_reviewer` may be combined. Another combination is a 400 ROLE_CONFLICT naming `roles`.';
+
+/** May be left out, but not sent as null: a PATCH field is either a value or absent. */
+const MayBeAbsent = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** Roles: a non-empty set of known roles, each once. */
+function IsRoleSet(): PropertyDecorator {
+  return (target, propertyName) => {
+    IsArray()(target, propertyName);
+    ArrayNotEmpty()(target, propertyName);
+    ArrayMaxSize(ROLES.length)(target, propertyName);
+    ArrayUnique()(target, propertyName);
+    IsIn(ROLES, { each: true, message: `each value in roles must be one of ${ROLES.join(', ')}` })(target, propertyName);
+  };
 }
 
 /** Usernames are case-insensitive: stored and compared in lowercase. */
@@ -47,10 +46,9 @@ export class CreateUserDto {
   })
   username: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, writeOnly: true, example: 'correct-horse-battery' })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, writeOnly: true, example: 'Spring-Rain-2026', description: PASSWORD_RULE_DESCRIPTION })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @FitsBcrypt()
+  @IsAcceptablePassword('username')
   password: string;
 
   @ApiProperty({ example: '张三', maxLength: 200 })
@@ -61,13 +59,45 @@ export class CreateUserDto {
   @IsUUID('all', { message: 'orgUnitId must be a UUID' })
   orgUnitId: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['department'] })
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true, message: `each value in roles must be one of ${ROLES.join(', ')}` })
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['department'], description: ROLES_DESCRIPTION })
+  @IsRoleSet()
   roles: Role[];
+}
+
+/** PATCH /users/:id: every field optional; what is absent stays as it is. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: '张三', maxLength: 200 })
+  @MayBeAbsent()
+  @IsName()
+  displayName?: string;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    isArray: true,
+    example: ['office'],
+    description: `${ROLES_DESCRIPTION} A change ends the user's existing tokens.`,
+  })
+  @MayBeAbsent()
+  @IsRoleSet()
+  roles?: Role[];
+
+  @ApiPropertyOptional({ description: "true disables the account (it can no longer sign in); a change ends the user's existing tokens." })
+  @MayBeAbsent()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The user's organisation unit; a change ends the user's existing tokens." })
+  @MayBeAbsent()
+  @IsUUID('all', { message: 'orgUnitId must be a UUID' })
+  orgUnitId?: string;
+}
+
+/** POST /users/:id/password: an administrator sets a new password. */
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, writeOnly: true, example: 'Autumn-Leaf-2026', description: PASSWORD_RULE_DESCRIPTION })
+  @IsString()
+  @IsAcceptablePassword()
+  password: string;
 }
 
 export class UserDto {

@@ -12,6 +12,8 @@ export class UserRow {
   @Column({ name: 'org_unit_id', type: 'varchar', length: 36, nullable: true }) orgUnitId: string | null;
   @Column({ type: 'text' }) roles: string;
   @Column({ type: 'boolean', default: false }) disabled: boolean;
+  /** Raised whenever the account's existing tokens must end (see AccountLifecycle1796000001000). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion: number;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt: string;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth';
 import { ApiPage, ApiProblems } from '../common/openapi/api-docs';
 import { type Page, PageQueryDto } from '../common/pagination';
-import { CreateUserDto, UserDto } from './user.dto';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './user.dto';
 import { UsersService, type User } from './users.service';
 
 @ApiTags('users')
@@ -14,7 +14,10 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user (admin); the password is never sent back' })
+  @ApiOperation({
+    summary: 'Create a user (admin); the password is never sent back',
+    description: 'Roles that may not be held together are a 400 ROLE_CONFLICT naming `roles`.',
+  })
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(409)
   create(@Body() dto: CreateUserDto): Promise<User> {
@@ -26,5 +29,51 @@ export class UsersController {
   @ApiPage(UserDto)
   list(@Query() query: PageQueryDto): Promise<Page<User>> {
     return this.users.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One user (admin)' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(404)
+  get(@Param('id') id: string): Promise<User> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a user (admin): display name, roles, unit, disabled',
+    description:
+      'Absent fields stay as they are. A change of roles, unit or `disabled` ends the user’s existing tokens at once ' +
+      '(401 TOKEN_REVOKED on their next use). Roles that may not be held together are a 400 ROLE_CONFLICT. The last ' +
+      'enabled administrator can be neither disabled nor given other roles (409 LAST_ACTIVE_ADMIN).',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(404, 409)
+  update(@Param('id') id: string, @Body() dto: UpdateUserDto): Promise<User> {
+    return this.users.update(id, dto);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password for a user (admin)',
+    description: 'Ends every existing token of the user at once; the user signs in with the new password.',
+  })
+  @ApiNoContentResponse({ description: 'Password set; the user’s tokens have ended' })
+  @ApiProblems(404)
+  async resetPassword(@Param('id') id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+    await this.users.setPassword(id, dto.password, { field: 'password', refuseCurrent: false });
+  }
+
+  @Post(':id/sessions/revoke')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'End every session of a user (admin)',
+    description: 'Every token issued to the user so far is refused from now on (401 TOKEN_REVOKED); the user may sign in again.',
+  })
+  @ApiNoContentResponse({ description: 'The user’s tokens have ended' })
+  @ApiProblems(404)
+  async revokeSessions(@Param('id') id: string): Promise<void> {
+    await this.users.revokeSessions(id);
   }
 }

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../auth/auth-user';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { isSoleAdmin, roleConflict } from '../auth/role-combinations';
+import { BadRequestError, DomainError, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Page, type PageQueryDto } from '../common/pagination';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { PasswordHasher } from './password-hasher';
-import { UsersRepository, type User } from './users.repository';
+import { PASSWORD_RULE_MESSAGES } from './password-policy';
+import { UsersRepository, type User, type UserChanges, type UserSession } from './users.repository';
 
-export type { User } from './users.repository';
+export type { User, UserSession } from './users.repository';
 
 export interface CreateUserInput {
   username: string;
@@ -18,6 +20,25 @@ export interface CreateUserInput {
   orgUnitId: string;
   roles: Role[];
 }
+
+/** What an administrator may change of an account (PATCH /users/:id). */
+export interface UpdateUserInput {
+  displayName?: string;
+  roles?: Role[];
+  disabled?: boolean;
+  orgUnitId?: string;
+}
+
+/** A set of roles that may not be held together: 400 naming `roles`. */
+export const roleConflictError = (message: string) =>
+  new DomainError(400, 'ROLE_CONFLICT', `${message}：请分别为不同的人员开设账号。`, { errors: [{ field: 'roles', message }] });
+
+const orgUnitNotFound = (id: string) =>
+  new DomainError(400, 'ORG_UNIT_NOT_FOUND', `No organisation unit ${id}.`, {
+    errors: [{ field: 'orgUnitId', message: 'orgUnitId names no organisation unit' }],
+  });
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 const usernameTaken = (username: string) =>
   new DomainError(409, 'USERNAME_TAKEN', `The username ${username} is already taken.`, {
@@ -36,11 +57,9 @@ export class UsersService {
 
   async create(input: CreateUserInput): Promise<User> {
     const username = input.username.toLowerCase();
-    if (!(await this.orgUnits.find(input.orgUnitId))) {
-      throw new DomainError(400, 'ORG_UNIT_NOT_FOUND', `No organisation unit ${input.orgUnitId}.`, {
-        errors: [{ field: 'orgUnitId', message: 'orgUnitId names no organisation unit' }],
-      });
-    }
+    const conflict = roleConflict(input.roles);
+    if (conflict) throw roleConflictError(conflict);
+    if (!(await this.orgUnits.find(input.orgUnitId))) throw orgUnitNotFound(input.orgUnitId);
     // Refuse a taken name before spending a bcrypt round; checked again below, inside the write.
     if (await this.runner.read((tx) => this.repo.usernameTaken(tx, username))) throw usernameTaken(username);
     // Hashing is slow by design: done outside the write so that it holds no lock.
@@ -81,24 +100,106 @@ export class UsersService {
     return user;
   }
 
-  /** The user if it exists and is not disabled: what the JWT guard admits. */
-  async findActive(id: string): Promise<User | undefined> {
-    const user = await this.runner.read((tx) => this.repo.findById(tx, id));
-    return user && !user.disabled ? user : undefined;
+  /** The user (disabled or not) and the token version in force: what the JWT guard checks a token against. */
+  findSession(id: string): Promise<UserSession | undefined> {
+    return this.runner.read((tx) => this.repo.findSession(tx, id));
   }
 
   /**
    * The user whose username and password these are, if it is active; undefined otherwise, after
    * the same bcrypt work either way (no hint about which usernames exist).
    */
-  async verifyCredentials(username: string, password: string): Promise<User | undefined> {
+  async verifyCredentials(username: string, password: string): Promise<UserSession | undefined> {
     const found = await this.runner.read((tx) => this.repo.findCredential(tx, username.toLowerCase()));
     if (!found) {
       await this.hasher.burn(password);
       return undefined;
     }
     const ok = await this.hasher.verify(password, found.passwordHash);
-    return ok && !found.user.disabled ? found.user : undefined;
+    return ok && !found.user.disabled ? { user: found.user, tokenVersion: found.tokenVersion } : undefined;
+  }
+
+  /** Whether `password` is the current password of this active user. */
+  async checkPassword(id: string, password: string): Promise<boolean> {
+    const found = await this.runner.read((tx) => this.repo.findCredentialById(tx, id));
+    if (!found) {
+      await this.hasher.burn(password);
+      return false;
+    }
+    return (await this.hasher.verify(password, found.passwordHash)) && !found.user.disabled;
+  }
+
+  /**
+   * An administrator's change of an account. A change of roles, unit or `disabled` ends the user's
+   * existing tokens at once; the display name alone does not. The last enabled administrator can
+   * be neither disabled nor given other roles: nobody could administer the district any more.
+   */
+  async update(id: string, input: UpdateUserInput): Promise<User> {
+    const conflict = input.roles && roleConflict(input.roles);
+    if (conflict) throw roleConflictError(conflict);
+    if (input.orgUnitId !== undefined && !(await this.orgUnits.find(input.orgUnitId))) throw orgUnitNotFound(input.orgUnitId);
+    return this.runner.write(async (tx) => {
+      const otherAdmins = await this.repo.lockOtherActiveAdmins(tx, id);
+      const current = await this.repo.findById(tx, id);
+      if (!current) throw new NotFoundError('User', id);
+      const next: User = {
+        ...current,
+        displayName: input.displayName ?? current.displayName,
+        roles: input.roles ? [...input.roles] : current.roles,
+        disabled: input.disabled ?? current.disabled,
+        orgUnitId: input.orgUnitId ?? current.orgUnitId,
+      };
+      const administers = (u: User) => isSoleAdmin(u.roles) && !u.disabled;
+      if (administers(current) && !administers(next) && otherAdmins === 0) {
+        throw new DomainError(
+          409,
+          'LAST_ACTIVE_ADMIN',
+          '这是唯一在用的系统管理员账号，不能停用或者改变其角色，否则将无人能够管理单位和用户：请先为另一人开设系统管理员账号。',
+        );
+      }
+      if (next.orgUnitId === null && !next.roles.includes('admin')) {
+        throw new BadRequestError([{ field: 'orgUnitId', message: '除系统管理员外，每个账号都须属于一个单位：请同时指定 orgUnitId' }]);
+      }
+      const changes: UserChanges = {};
+      if (next.displayName !== current.displayName) changes.displayName = next.displayName;
+      if (!sameRoles(next.roles, current.roles)) changes.roles = next.roles;
+      if (next.disabled !== current.disabled) changes.disabled = next.disabled;
+      if (next.orgUnitId !== current.orgUnitId && next.orgUnitId !== null) changes.orgUnitId = next.orgUnitId;
+      if (Object.keys(changes).length === 0) return current;
+      const endTokens = changes.roles !== undefined || changes.disabled !== undefined || changes.orgUnitId !== undefined;
+      next.updatedAt = new Date().toISOString();
+      await this.repo.update(tx, id, changes, endTokens, next.updatedAt);
+      return next;
+    });
+  }
+
+  /**
+   * Sets a new password and ends every existing token of the user; returns the token version now in
+   * force. `field` names the password in the request, for the 400s; the rules that do not depend on
+   * the account were checked on the body already. Only the user's own change refuses the current
+   * password again: for an administrator's reset that answer would tell whether a guess is right.
+   */
+  async setPassword(id: string, password: string, options: { field: string; refuseCurrent: boolean }): Promise<UserSession> {
+    const { field } = options;
+    const found = await this.runner.read((tx) => this.repo.findCredentialById(tx, id));
+    if (!found) throw new NotFoundError('User', id);
+    if (password.toLowerCase().includes(found.user.username)) {
+      throw new BadRequestError([{ field, message: PASSWORD_RULE_MESSAGES.containsUsername }]);
+    }
+    if (options.refuseCurrent && (await this.hasher.verify(password, found.passwordHash))) {
+      throw new BadRequestError([{ field, message: '新密码不能与现在的密码相同' }]);
+    }
+    const passwordHash = await this.hasher.hash(password);
+    const updatedAt = new Date().toISOString();
+    const tokenVersion = await this.runner.write((tx) => this.repo.update(tx, id, { passwordHash }, true, updatedAt));
+    if (tokenVersion === undefined) throw new NotFoundError('User', id);
+    return { user: { ...found.user, updatedAt }, tokenVersion };
+  }
+
+  /** Ends every existing token of the user (POST /users/:id/sessions/revoke). */
+  async revokeSessions(id: string): Promise<void> {
+    const done = await this.runner.write((tx) => this.repo.update(tx, id, {}, true, new Date().toISOString()));
+    if (done === undefined) throw new NotFoundError('User', id);
   }
 
   /**

@@ -26,8 +26,8 @@ const REPEATABLE = [
   { type: 'RECORD_HEARING', payload: { materialsDeliveredOn: '2026-03-02', heldOn: '2026-03-10', participants: ['居民代表', '企业代表'], recordSigned: true, summary: '听证会' } },
   { type: 'RECORD_RISK_ASSESSMENT', payload: { assessedOn: '2026-03-10', riskLevel: 'medium', controllable: true, riskPoints: ['价格敏感'], measures: ['分步实施'], contingencyPlan: '应急预案' } },
 ];
-const ADMIN_PASSWORD = 'bench-admin-password';
-const USER_PASSWORD = 'bench-user-password';
+const ADMIN_PASSWORD = 'Bench-Chief-2026';
+const USER_PASSWORD = 'Bench-Staff-2026';
 
 interface Reply {
   status: number;

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { TOKEN_ISSUER } from '../../src/auth/auth.module';
 import { createTestApp, expectProblem, fieldsOf, TEST_ADMIN, type TestApp } from '../support/test-app';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -113,6 +115,17 @@ describe('authentication and the HTTP pipeline', () => {
       expectProblem(await t.http.get('/auth/me').set(t.bearer(shortLived)), 401, 'TOKEN_EXPIRED');
     });
 
+    it('refuses a token signed with the app’s secret but without an expiry', async () => {
+      const me = (await t.http.get('/auth/me').set(t.bearer(adminToken))).body as { id: string };
+      const claims = { sub: me.id, username: 'admin', roles: ['admin'], orgUnitId: null, ver: 0, iss: TOKEN_ISSUER, iat: Math.floor(Date.now() / 1000) };
+      const signingInput = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(claims)}`;
+      const eternal = `${signingInput}.${createHmac('sha256', Buffer.from(t.config.auth.jwtSecret, 'utf8')).update(signingInput).digest('base64url')}`;
+      expectProblem(await t.http.get('/auth/me').set(t.bearer(eternal)), 401, 'TOKEN_INVALID');
+      // The same claims with an expiry pass: the missing `exp` is what is refused.
+      const withExp = t.app.get(JwtService).sign({ sub: me.id, username: 'admin', roles: ['admin'], orgUnitId: null, ver: 0 });
+      await t.http.get('/auth/me').set(t.bearer(withExp)).expect(200);
+    });
+
     it('refuses garbage, an unsigned (alg none) token and other schemes', async () => {
       const payload = JSON.parse(Buffer.from(adminToken.split('.')[1], 'base64url').toString()) as object;
       const unsigned = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(payload)}.`;
@@ -144,6 +157,29 @@ describe('authentication and the HTTP pipeline', () => {
       expect(mine.headers['x-request-id']).toBe('trace-123');
       const made = await t.http.get('/health').set('X-Request-Id', 'bad id\twith tab');
       expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('sends Cache-Control: no-store on login and on every authenticated answer, errors included', async () => {
+      const answers = [
+        await t.http.post('/auth/login').send(TEST_ADMIN),
+        await t.http.post('/auth/login').send({ ...TEST_ADMIN, password: 'Not-The-Password-1' }),
+        await t.http.get('/auth/me').set(t.bearer(adminToken)),
+        await t.http.get('/users').set(t.bearer(adminToken)),
+        await t.http.get('/users').set(t.bearer('not.a-token')),
+        await t.http.get('/users'),
+        await t.http.post('/users').set(t.bearer(adminToken)).set('Content-Type', 'application/json').send('{"username":'),
+        await t.http.post('/users').set(t.bearer(adminToken)).send({}),
+      ];
+      expect(answers.map((r) => [r.status, r.headers['cache-control']])).toEqual([
+        [200, 'no-store'],
+        [401, 'no-store'],
+        [200, 'no-store'],
+        [200, 'no-store'],
+        [401, 'no-store'],
+        [401, 'no-store'],
+        [400, 'no-store'],
+        [400, 'no-store'],
+      ]);
     });
 
     it('sets security headers', async () => {
@@ -232,9 +268,39 @@ describe('failed-login limit', () => {
     expect(Number(res.headers['retry-after'])).toBe(body.retryAfterSeconds);
   });
 
-  it('allows 10 failures per client address, whatever the usernames, then 429', async () => {
-    for (let i = 0; i < 10; i++) expectProblem(await fail(`guess${i}`), 401, 'INVALID_CREDENTIALS');
-    expectProblem(await fail('guess10'), 429, 'TOO_MANY_ATTEMPTS');
+  it('holds back only that username from that address: another username from the same address signs in', async () => {
+    const other = await createUser(t, await t.adminToken(), 'zfb');
+    for (let i = 0; i < 10; i++) expectProblem(await fail('admin'), 401, 'INVALID_CREDENTIALS');
+    expectProblem(await t.http.post('/auth/login').send(TEST_ADMIN), 429, 'TOO_MANY_ATTEMPTS');
+    await t.http.post('/auth/login').send(other).expect(200);
+  });
+
+  it('then makes the same username and address wait 1, 2, 4 minutes after the latest failure, doubling per further failure', async () => {
+    // Only Date is faked: the limiter's clock moves, the server's timers and sockets run as usual.
+    jest.useFakeTimers({ doNotFake: [...NOT_DATE], now: Date.now() });
+    try {
+      for (let i = 0; i < 10; i++) expectProblem(await fail('admin'), 401, 'INVALID_CREDENTIALS');
+      const waits: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        const res = await t.http.post('/auth/login').send(TEST_ADMIN);
+        const body = expectProblem(res, 429, 'TOO_MANY_ATTEMPTS');
+        expect(Number(res.headers['retry-after'])).toBe(body.retryAfterSeconds);
+        waits.push(body.retryAfterSeconds as number);
+        jest.setSystemTime(Date.now() + (body.retryAfterSeconds as number) * 1000 - 2000);
+        expectProblem(await t.http.post('/auth/login').send(TEST_ADMIN), 429, 'TOO_MANY_ATTEMPTS');
+        jest.setSystemTime(Date.now() + 2000);
+        if (round < 2) expectProblem(await fail('admin'), 401, 'INVALID_CREDENTIALS');
+      }
+      expect(waits).toEqual([60, 120, 240]);
+      await t.http.post('/auth/login').send(TEST_ADMIN).expect(200);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('allows 100 failures per client address across usernames (password spraying), then 429 for every username there', async () => {
+    for (let i = 0; i < 100; i++) expectProblem(await fail(`guess${i}`), 401, 'INVALID_CREDENTIALS');
+    expectProblem(await fail('guess100'), 429, 'TOO_MANY_ATTEMPTS');
     expectProblem(await t.http.post('/auth/login').send(TEST_ADMIN), 429, 'TOO_MANY_ATTEMPTS');
   });
 
@@ -252,9 +318,43 @@ describe('failed-login limit', () => {
   });
 });
 
+describe('failed-login limit behind a reverse proxy (TRUST_PROXY)', () => {
+  const fromAddress = (t: TestApp, address: string, password: string) =>
+    t.http.post('/auth/login').set('X-Forwarded-For', address).send({ username: TEST_ADMIN.username, password });
+
+  it('with TRUST_PROXY, counts the forwarded client address: 10+ failures from A do not stop the right password from B', async () => {
+    const t = await createTestApp({ env: { TRUST_PROXY: 'loopback' } });
+    try {
+      for (let i = 0; i < 10; i++) expectProblem(await fromAddress(t, '203.0.113.5', 'Wrong-Guess-2026'), 401, 'INVALID_CREDENTIALS');
+      for (let i = 0; i < 3; i++) expectProblem(await fromAddress(t, '203.0.113.5', TEST_ADMIN.password), 429, 'TOO_MANY_ATTEMPTS');
+      await fromAddress(t, '198.51.100.7', TEST_ADMIN.password).expect(200);
+      // The proxy's own address (the socket's) is a client like any other.
+      await t.http.post('/auth/login').send(TEST_ADMIN).expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('without TRUST_PROXY, ignores X-Forwarded-For: every request is the socket’s address', async () => {
+    const t = await createTestApp();
+    try {
+      for (let i = 0; i < 10; i++) expectProblem(await fromAddress(t, '203.0.113.5', 'Wrong-Guess-2026'), 401, 'INVALID_CREDENTIALS');
+      expectProblem(await fromAddress(t, '198.51.100.7', TEST_ADMIN.password), 429, 'TOO_MANY_ATTEMPTS');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+/** Every Date-free API Jest can fake: faking only Date moves the clock without stopping the server. */
+const NOT_DATE = [
+  'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback',
+  'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout',
+] as const;
+
 async function createUser(t: TestApp, adminToken: string, username: string): Promise<{ username: string; password: string }> {
   const gov = await t.http.post('/org-units').set(t.bearer(adminToken)).send({ name: `${username} 政府`, kind: 'government' }).expect(201);
-  const password = `${username}-password-1`;
+  const password = 'Office-Clerk-2026';
   await t.http
     .post('/users')
     .set(t.bearer(adminToken))

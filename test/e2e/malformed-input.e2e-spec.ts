@@ -316,7 +316,7 @@ const BODY_TARGETS: Record<string, BodyTarget> = {
     path: () => '/users',
     token: (c) => c.d.tokens.admin,
     fields: USER,
-    valid: (c) => ({ username: 'r4-user', password: 'long-enough-password', displayName: 'R4', orgUnitId: c.d.units.ndrc.id, roles: ['department'] }),
+    valid: (c) => ({ username: 'r4-user', password: 'R4-Long-Enough-2026', displayName: 'R4', orgUnitId: c.d.units.ndrc.id, roles: ['department'] }),
     weight: 6,
   },
   // No token; every mutation is a form error, refused before the limiter counts anything.

@@ -114,7 +114,7 @@ describe('organisation units and users', () => {
   describe('POST /users (admin)', () => {
     const valid = () => ({
       username: 'Sfj.Reviewer',
-      password: 'reviewer-password',
+      password: 'Legal-Review-2026',
       displayName: '李审查',
       orgUnitId: justice.id,
       roles: ['legal_reviewer'],
@@ -132,7 +132,7 @@ describe('organisation units and users', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
-      expect(res.text).not.toContain('reviewer-password');
+      expect(res.text).not.toContain('Legal-Review-2026');
       const [row] = await t.tx.read((tx) =>
         tx.query<{ password_hash: string }>('SELECT password_hash FROM app_user WHERE username = ?', ['sfj.reviewer']),
       );
@@ -200,7 +200,7 @@ describe('organisation units and users', () => {
     let reviewer: string;
 
     beforeAll(async () => {
-      reviewer = await t.login('sfj.reviewer', 'reviewer-password');
+      reviewer = await t.login('sfj.reviewer', 'Legal-Review-2026');
     });
 
     it('signs in and sees itself', async () => {

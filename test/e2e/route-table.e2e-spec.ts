@@ -45,11 +45,13 @@ interface Ctx {
   foreignId: string;
   /** A valid START_DRAFTING payload and a valid RECORD_DRAFT one, for the 403 probes. */
   startDrafting: Record<string, unknown>;
+  /** An office user of 前进区 that the account routes read, change and sign out. */
+  spareUserId: string;
 }
 
 /** One request a role makes on the route, and the answer it must get. */
 interface Probe {
-  status: 200 | 201 | 400 | 403 | 404;
+  status: 200 | 201 | 204 | 400 | 403 | 404;
   /** The problem's code, for a refusal. */
   code?: string;
   body?: (c: Ctx) => unknown;
@@ -76,7 +78,7 @@ interface RouteSpec {
   publicAnswer?: { status: number; body?: (c: Ctx) => unknown };
 }
 
-const ok = (status: 200 | 201 = 200): Probe => ({ status, what: 'admitted' });
+const ok = (status: 200 | 201 | 204 = 200): Probe => ({ status, what: 'admitted' });
 /** Admitted: an invalid body gets 400, which comes after 401, 404 and 403. */
 const admitted = (body: (c: Ctx) => unknown = () => ({})): Probe => ({ status: 400, code: 'VALIDATION_FAILED', body, what: 'admitted (400 on an empty body)' });
 const refused = (code = 'FORBIDDEN_ROLE', body?: (c: Ctx) => unknown, what = 'refused'): Probe => ({ status: 403, code, body, what });
@@ -99,6 +101,14 @@ const ROUTES: Record<string, RouteSpec> = {
   'PATCH /org-units/:id': { path: (c) => `/org-units/${c.d.units.street.id}`, roles: adminOnly(admitted()) },
   'POST /users': { path: () => '/users', roles: adminOnly(admitted()) },
   'GET /users': { path: () => '/users', roles: adminOnly(ok()) },
+  'GET /users/:id': { path: (c) => `/users/${c.spareUserId}`, roles: adminOnly(ok()) },
+  'PATCH /users/:id': {
+    path: (c) => `/users/${c.spareUserId}`,
+    roles: adminOnly({ status: 400, code: 'VALIDATION_FAILED', body: () => ({ roles: 'office' }), what: 'admitted (400 on an invalid body)' }),
+  },
+  'POST /users/:id/password': { path: (c) => `/users/${c.spareUserId}/password`, roles: adminOnly(admitted()) },
+  'POST /users/:id/sessions/revoke': { path: (c) => `/users/${c.spareUserId}/sessions/revoke`, roles: adminOnly(ok(204)) },
+  'POST /auth/password': { path: () => '/auth/password', roles: everyone(admitted()) },
 
   'GET /calendar/working-days': { path: () => '/calendar/working-days?from=2026-03-02&days=5', roles: everyone(ok()) },
   'GET /calendar/days': { path: () => '/calendar/days?year=2026', roles: everyone(ok()) },
@@ -250,7 +260,20 @@ describe('S1: the route table', () => {
     const publishedId = await f.decision({ title: '公交线网优化方案', through: TO_PUBLISHED });
     const { catalog, decisionIds } = await publishedCatalogWith(t, d, [itemA(d), itemB(d)]);
     const foreignId = await f.decision({ organ: d.units.otherGov, undertaking: d.units.otherNdrc });
-    c = { d, catalogId: catalog.id, decisionId: decisionIds[0], publishedId, foreignId, startDrafting: await f.payload(decisionIds[0], 'START_DRAFTING') };
+    const spare = await t.http
+      .post('/users')
+      .set(t.bearer(d.tokens.admin))
+      .send({ username: 'spare', password: USER_PASSWORD, displayName: '备用账号', orgUnitId: d.units.gov.id, roles: ['office'] });
+    expect(spare.status).toBe(201);
+    c = {
+      d,
+      catalogId: catalog.id,
+      decisionId: decisionIds[0],
+      publishedId,
+      foreignId,
+      startDrafting: await f.payload(decisionIds[0], 'START_DRAFTING'),
+      spareUserId: (spare.body as { id: string }).id,
+    };
     const now = Math.floor(Date.now() / 1000);
     officeClaims = { sub: d.userIds.office, username: 'zfb', roles: ['office'], orgUnitId: d.units.gov.id, iat: now, iss: TOKEN_ISSUER };
   });
@@ -338,6 +361,26 @@ describe('S1: the route table', () => {
       const res = status >= 400 ? await t.unchanged(request) : await request();
       if (status >= 400) expectProblem(res, status, probe.code as string);
       else expect({ status: res.status, text: res.status === status ? '' : res.text }).toEqual({ status, text: '' });
+    });
+  });
+
+  describe('403 ROLE_CONFLICT: an account holding roles that may not be held together (三员分立) is refused on every route', () => {
+    /** An office user that an earlier release let hold `auditor` too, signed in before that was refused. */
+    let conflicted: string;
+    beforeAll(async () => {
+      const res = await t.http
+        .post('/users')
+        .set(t.bearer(c.d.tokens.admin))
+        .send({ username: 'jianren', password: USER_PASSWORD, displayName: '兼任账号', orgUnitId: c.d.units.gov.id, roles: ['office'] });
+      expect(res.status).toBe(201);
+      conflicted = await t.login('jianren', USER_PASSWORD);
+      await t.tx.write((tx) => tx.execute('UPDATE app_user SET roles = ? WHERE username = ?', [JSON.stringify(['office', 'auditor']), 'jianren']));
+    });
+
+    it.each(guarded)('%s → 403 ROLE_CONFLICT', async (key) => {
+      const body = key.startsWith('POST /decisions') ? { type: 'START_DRAFTING', payload: c.startDrafting } : bodyOf(key, c);
+      const res = await t.unchanged(() => send(key, ROUTES[key].path(c), t.bearer(conflicted), body));
+      expectProblem(res, 403, 'ROLE_CONFLICT');
     });
   });
 

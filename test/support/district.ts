@@ -50,7 +50,7 @@ export interface District {
   userIds: Record<keyof District['tokens'], string>;
 }
 
-export const USER_PASSWORD = 'password-for-tests';
+export const USER_PASSWORD = 'District-Staff-2026';
 
 export async function createDistrict(t: TestApp): Promise<District> {
   const admin = await t.adminToken();

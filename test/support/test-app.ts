@@ -28,7 +28,7 @@ import { createPostgresSchema, PG_URL } from './databases';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 
 /** The first administrator of every test app. */
-export const TEST_ADMIN = { username: 'admin', password: 'admin-password-for-tests' } as const;
+export const TEST_ADMIN = { username: 'admin', password: 'Chief-Of-Units-2026' } as const;
 
 export interface TestApp {
   app: NestExpressApplication;
