@@ -38,6 +38,12 @@ const orgUnitNotFound = (id: string) =>
     errors: [{ field: 'orgUnitId', message: 'orgUnitId names no organisation unit' }],
   });
 
+/** An enabled account belongs to an active unit (a deactivated unit has none, see OrgUnitsService.setActive). */
+const orgUnitInactive = (name: string, field: string) =>
+  new DomainError(400, 'ORG_UNIT_INACTIVE', `「${name}」已经停用，不能再有在用的账号：请选择其他单位。`, {
+    errors: [{ field, message: `${field === 'orgUnitId' ? '所指单位' : '账号所属单位'}已停用` }],
+  });
+
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 const usernameTaken = (username: string) =>
@@ -59,7 +65,9 @@ export class UsersService {
     const username = input.username.toLowerCase();
     const conflict = roleConflict(input.roles);
     if (conflict) throw roleConflictError(conflict);
-    if (!(await this.orgUnits.find(input.orgUnitId))) throw orgUnitNotFound(input.orgUnitId);
+    const unit = await this.orgUnits.current(input.orgUnitId);
+    if (!unit) throw orgUnitNotFound(input.orgUnitId);
+    if (!unit.active) throw orgUnitInactive(unit.name, 'orgUnitId');
     // Refuse a taken name before spending a bcrypt round; checked again below, inside the write.
     if (await this.runner.read((tx) => this.repo.usernameTaken(tx, username))) throw usernameTaken(username);
     // Hashing is slow by design: done outside the write so that it holds no lock.
@@ -137,7 +145,7 @@ export class UsersService {
   async update(id: string, input: UpdateUserInput): Promise<User> {
     const conflict = input.roles && roleConflict(input.roles);
     if (conflict) throw roleConflictError(conflict);
-    if (input.orgUnitId !== undefined && !(await this.orgUnits.find(input.orgUnitId))) throw orgUnitNotFound(input.orgUnitId);
+    if (input.orgUnitId !== undefined && !(await this.orgUnits.current(input.orgUnitId))) throw orgUnitNotFound(input.orgUnitId);
     return this.runner.write(async (tx) => {
       const otherAdmins = await this.repo.lockOtherActiveAdmins(tx, id);
       const current = await this.repo.findById(tx, id);
@@ -159,6 +167,11 @@ export class UsersService {
       }
       if (next.orgUnitId === null && !next.roles.includes('admin')) {
         throw new BadRequestError([{ field: 'orgUnitId', message: '除系统管理员外，每个账号都须属于一个单位：请同时指定 orgUnitId' }]);
+      }
+      const unitChanged = next.orgUnitId !== current.orgUnitId;
+      if (!next.disabled && next.orgUnitId !== null && (unitChanged || current.disabled)) {
+        const unit = await this.orgUnits.current(next.orgUnitId, tx);
+        if (unit && !unit.active) throw orgUnitInactive(unit.name, unitChanged ? 'orgUnitId' : 'disabled');
       }
       const changes: UserChanges = {};
       if (next.displayName !== current.displayName) changes.displayName = next.displayName;

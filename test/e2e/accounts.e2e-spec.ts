@@ -128,6 +128,28 @@ describe('the account lifecycle', () => {
       await t.unchanged(async () => expectProblem(await patch(randomUUID(), { displayName: '无此人' }), 404, 'NOT_FOUND'));
     });
 
+    it('keeps enabled accounts out of a deactivated unit', async () => {
+      const unit = async (name: string) =>
+        ((await t.http.post('/org-units').set(as(admin)).send({ name, kind: 'department', parentId: d.units.gov.id }).expect(201)).body as { id: string }).id;
+      const deactivate = (id: string) => t.http.patch(`/org-units/${id}`).set(as(admin)).send({ active: false }).expect(200);
+      const closed = await unit('区撤并办');
+      await deactivate(closed);
+      const body = { username: `moved${++seq}`, password: 'Moving-Day-2026', displayName: '调动', orgUnitId: closed, roles: ['office'] };
+      const created = await t.unchanged(async () => expectProblem(await t.http.post('/users').set(as(admin)).send(body), 400, 'ORG_UNIT_INACTIVE'));
+      expect(fieldsOf(created)).toEqual(['orgUnitId']);
+      const u = await newUser();
+      const moved = await t.unchanged(async () => expectProblem(await patch(u.id, { orgUnitId: closed }), 400, 'ORG_UNIT_INACTIVE'));
+      expect(fieldsOf(moved)).toEqual(['orgUnitId']);
+      // A disabled account may stay in its unit when the unit closes, but is not enabled there again.
+      const other = await unit('区临时专班');
+      const v = await newUser(['office'], other);
+      await patch(v.id, { disabled: true }).expect(200);
+      await deactivate(other);
+      const enabled = await t.unchanged(async () => expectProblem(await patch(v.id, { disabled: false }), 400, 'ORG_UNIT_INACTIVE'));
+      expect(fieldsOf(enabled)).toEqual(['disabled']);
+      await patch(v.id, { disabled: false, orgUnitId: d.units.gov.id }).expect(200);
+    });
+
     it('is for administrators only', async () => {
       await t.unchanged(async () => expectProblem(await patch(d.userIds.office, { disabled: true }, d.tokens.office), 403, 'FORBIDDEN_ROLE'));
     });
