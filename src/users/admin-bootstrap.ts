@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { passwordRulesBroken } from './password-policy';
 import { UsersService } from './users.service';
 
 /**
@@ -21,7 +22,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { username } = this.config.admin;
-    const password = this.config.admin.password ?? randomBytes(15).toString('base64url');
+    const password = this.config.admin.password ?? generatedPassword(username);
     if (!(await this.users.createFirstAdmin(username, password))) return;
     if (this.config.admin.password) {
       this.logger.log(`First administrator "${username}" created with ADMIN_PASSWORD.`);
@@ -30,5 +31,13 @@ export class AdminBootstrap implements OnApplicationBootstrap {
         `First administrator "${username}" created with the generated password ${password} — shown this once; keep it safe.`,
       );
     }
+  }
+}
+
+/** 20 random characters of base64url that pass the password rule (a draw without a digit, say, is drawn again). */
+export function generatedPassword(username: string): string {
+  for (;;) {
+    const password = randomBytes(15).toString('base64url');
+    if (passwordRulesBroken(password, username).length === 0) return password;
   }
 }

@@ -20,8 +20,8 @@ export class ProblemDetailsDto {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed JSON, or a missing, unknown or invalid field',
-  401: 'No token, or a bad or expired one',
-  403: 'The caller’s role may not use this route',
+  401: 'No token, or a bad, expired or ended one (TOKEN_REVOKED: the password, roles, unit or status of the account changed, or its sessions were ended)',
+  403: 'The caller’s role may not use this route, or the account holds roles that may not be held together (ROLE_CONFLICT)',
   404: 'No such resource (or outside the caller’s scope)',
   409: 'A conflicting change (a taken name, a stale expectedVersion)',
   422: 'The procedure forbids it',
