@@ -1,0 +1,113 @@
+/**
+ * The account lifecycle on PostgreSQL with two API instances on one database: an account change
+ * made through one instance ends the user's tokens on the other at once (each instance reads the
+ * token version on every request; neither keeps it), and two administrators disabling each other
+ * at the same moment through different instances cannot leave the district without one.
+ */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { PG_URL, postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
+import { expectProblem, TEST_ADMIN, type TestApp } from '../../test/support/test-app';
+import { createApp } from '../app.factory';
+import { loadConfig } from '../config/app-config';
+
+describe('accounts on PostgreSQL, two instances', () => {
+  let db: TestDatabase;
+  const apps: NestExpressApplication[] = [];
+  let a: TestApp;
+  let b: TestApp;
+  let admin: string;
+  let unitId: string;
+
+  const instance = async (): Promise<TestApp> => {
+    const config = loadConfig({
+      DB_TYPE: 'postgres',
+      DATABASE_URL: PG_URL,
+      JWT_SECRET: 'accounts-on-postgresql-share-this-secret-0123',
+      ADMIN_USERNAME: TEST_ADMIN.username,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+      BCRYPT_COST: '4',
+      DEADLINE_SCAN_INTERVAL_MINUTES: '0',
+    });
+    const app = await createApp({ ...config, database: db.config }, { logger: ['error', 'fatal'] });
+    await app.listen(0, '127.0.0.1');
+    apps.push(app);
+    const http = request(app.getHttpServer());
+    const login = async (username: string, password: string): Promise<string> =>
+      ((await http.post('/auth/login').send({ username, password }).expect(200)).body as { accessToken: string }).accessToken;
+    return { app, http, login, adminToken: () => login(TEST_ADMIN.username, TEST_ADMIN.password), bearer: (token: string) => ({ Authorization: `Bearer ${token}` }) } as TestApp;
+  };
+
+  beforeAll(async () => {
+    db = await postgresTestDatabase();
+    a = await instance();
+    b = await instance();
+    admin = await a.adminToken();
+    unitId = ((await a.http.post('/org-units').set(a.bearer(admin)).send({ name: '前进区人民政府', kind: 'government' }).expect(201)).body as { id: string }).id;
+  });
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await db?.drop();
+  });
+
+  let seq = 0;
+  const newUser = async (roles: string[], creator = admin) => {
+    const username = `pg-user${++seq}`;
+    const password = `Pg-Account-${seq}-2026`;
+    const res = await a.http.post('/users').set(a.bearer(creator)).send({ username, password, displayName: username, orgUnitId: unitId, roles }).expect(201);
+    return { id: (res.body as { id: string }).id, username, password, token: await b.login(username, password) };
+  };
+  const me = (t: TestApp, token: string) => t.http.get('/auth/me').set(t.bearer(token));
+
+  it('a revocation, reset, role change or disabling through one instance ends the tokens on the other at once', async () => {
+    const u = await newUser(['office']);
+    await me(b, u.token).expect(200); // the signature is now cached on b
+    await a.http.post(`/users/${u.id}/sessions/revoke`).set(a.bearer(admin)).expect(204);
+    expectProblem(await me(b, u.token), 401, 'TOKEN_REVOKED');
+
+    let token = await b.login(u.username, u.password);
+    await a.http.post(`/users/${u.id}/password`).set(a.bearer(admin)).send({ password: 'Pg-Reset-By-Admin-2026' }).expect(204);
+    expectProblem(await me(b, token), 401, 'TOKEN_REVOKED');
+
+    token = await b.login(u.username, 'Pg-Reset-By-Admin-2026');
+    await a.http.patch(`/users/${u.id}`).set(a.bearer(admin)).send({ roles: ['office', 'department'] }).expect(200);
+    expectProblem(await me(b, token), 401, 'TOKEN_REVOKED');
+
+    token = await b.login(u.username, 'Pg-Reset-By-Admin-2026');
+    await a.http.patch(`/users/${u.id}`).set(a.bearer(admin)).send({ disabled: true }).expect(200);
+    expectProblem(await me(b, token), 401, 'TOKEN_INVALID');
+    expectProblem(await b.http.post('/auth/login').send({ username: u.username, password: 'Pg-Reset-By-Admin-2026' }), 401, 'INVALID_CREDENTIALS');
+  });
+
+  it('the user’s own change through one instance ends its other tokens on the other', async () => {
+    const u = await newUser(['department']);
+    const res = await a.http.post('/auth/password').set(a.bearer(u.token)).send({ currentPassword: u.password, newPassword: 'Pg-Own-Choice-2026' }).expect(200);
+    expectProblem(await me(b, u.token), 401, 'TOKEN_REVOKED');
+    await me(b, (res.body as { accessToken: string }).accessToken).expect(200);
+  });
+
+  it('two administrators disabling each other at once through different instances: one succeeds, one administrator stays', async () => {
+    // Two administrators besides the first, which is then disabled: each round races the only two.
+    const x = await newUser(['admin']);
+    const y = await newUser(['admin']);
+    const me0 = (await a.http.get('/auth/me').set(a.bearer(admin)).expect(200)).body as { id: string };
+    await a.http.patch(`/users/${me0.id}`).set(a.bearer(x.token)).send({ disabled: true }).expect(200);
+    let pair = [x, y];
+    for (let round = 0; round < 5; round++) {
+      const [p, q] = pair;
+      const answers = await Promise.all([
+        a.http.patch(`/users/${q.id}`).set(a.bearer(p.token)).send({ disabled: true }),
+        b.http.patch(`/users/${p.id}`).set(b.bearer(q.token)).send({ disabled: true }),
+      ]);
+      const statuses = answers.map((r) => r.status).sort();
+      expect({ round, statuses }).toEqual({ round, statuses: [200, 409] });
+      for (const r of answers) if (r.status === 409) expectProblem(r, 409, 'LAST_ACTIVE_ADMIN');
+      const survivor = answers[0].status === 200 ? p : q;
+      await me(a, survivor.token).expect(200);
+      // The survivor appoints the next rival.
+      const rival = await newUser(['admin'], survivor.token);
+      pair = [survivor, rival];
+    }
+  });
+});
