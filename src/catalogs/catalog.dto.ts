@@ -164,8 +164,12 @@ export class CatalogDto {
   @ApiProperty({ type: [CatalogPublicationDto] }) publications: CatalogPublicationDto[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-  @ApiPropertyOptional({ description: 'In lists: how many items the catalog holds' }) itemCount?: number;
-  @ApiPropertyOptional({ type: [CatalogItemDto], description: 'In GET /catalogs/:id and the publication answer' }) items?: CatalogItemDto[];
+  @ApiPropertyOptional({ description: 'How many items the catalog holds (withdrawn ones included)' }) itemCount?: number;
+  @ApiPropertyOptional({
+    type: [CatalogItemDto],
+    description: 'In GET /catalogs/:id, the page of items its `page` and `pageSize` ask for (default the first 50); in the publication answer, the first 50',
+  })
+  items?: CatalogItemDto[];
 }
 
 export class PublicCatalogItemDto {
@@ -189,5 +193,8 @@ export class PublicCatalogDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ example: 1, description: 'The revision last published' }) revision: number;
   @ApiProperty({ example: '2026-02-15' }) publishedOn: string;
-  @ApiProperty({ type: [PublicCatalogItemDto] }) items: PublicCatalogItemDto[];
+  @ApiProperty({ example: 12, description: 'How many items the last publication listed' }) itemCount: number;
+  @ApiProperty({ type: [PublicCatalogItemDto], description: 'In the list, the first 50; at GET /public/catalogs/:id, the page its `page` and `pageSize` ask for' })
+  items: PublicCatalogItemDto[];
+  @ApiPropertyOptional({ example: true, description: 'In the list, when the catalog has more items than it shows' }) itemsTruncated?: boolean;
 }

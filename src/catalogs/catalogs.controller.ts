@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth';
 import { ApiPage, ApiProblems } from '../common/openapi/api-docs';
-import type { Page } from '../common/pagination';
+import { type Page, PageQueryDto } from '../common/pagination';
 import { AddCatalogItemDto, CatalogDto, CatalogItemDto, CatalogQueryDto, CreateCatalogDto, PublishCatalogDto, WithdrawItemDto } from './catalog.dto';
 import type { CatalogItemView, CatalogView } from './catalog-views';
 import { CatalogsService } from './catalogs.service';
@@ -38,11 +38,11 @@ export class CatalogsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A catalog with its items, each with stage and progress' })
+  @ApiOperation({ summary: 'A catalog with one page of its items (`page`, `pageSize`: default 1 and 50), each with stage and progress; `itemCount` counts them all' })
   @ApiOkResponse({ type: CatalogDto })
-  @ApiProblems(404)
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CatalogView> {
-    return this.catalogs.get(user, id);
+  @ApiProblems(400, 404)
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<CatalogView> {
+    return this.catalogs.get(user, id, query);
   }
 
   @Post(':id/items')
@@ -56,7 +56,7 @@ export class CatalogsController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish the catalog with the party committee’s approval: every proposed item becomes cataloged (office)' })
+  @ApiOperation({ summary: 'Publish the catalog with the party committee’s approval: every proposed item becomes cataloged (office); answers the catalog with the first 50 items' })
   @ApiBody({ type: PublishCatalogDto })
   @ApiOkResponse({ type: CatalogDto })
   @ApiProblems(400, 404, 409, 422)

@@ -134,12 +134,17 @@ export class CatalogsRepository {
     );
   }
 
-  /** Every item of the catalog (withdrawn ones included), in the order they were proposed. */
-  async itemsOf(tx: Tx, catalogId: string): Promise<CatalogItemSqlRow[]> {
+  /** One page of the catalog's items (withdrawn ones included), in the order they were proposed. */
+  async itemsOf(tx: Tx, catalogId: string, offset: number, limit: number): Promise<CatalogItemSqlRow[]> {
     return tx.query<CatalogItemSqlRow & Row>(
-      `SELECT ${ITEM_COLUMNS} FROM decision d LEFT JOIN catalog_item i ON i.decision_id = d.id WHERE d.catalog_id = ? ORDER BY d.created_at, d.id`,
-      [catalogId],
+      `SELECT ${ITEM_COLUMNS} FROM decision d LEFT JOIN catalog_item i ON i.decision_id = d.id WHERE d.catalog_id = ? ORDER BY d.created_at, d.id LIMIT ? OFFSET ?`,
+      [catalogId, limit, offset],
     );
+  }
+
+  async countItems(tx: Tx, catalogId: string): Promise<number> {
+    const [row] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM decision WHERE catalog_id = ?', [catalogId]);
+    return Number(row.n);
   }
 
   async itemOf(tx: Tx, catalogId: string, decisionId: string): Promise<CatalogItemSqlRow | undefined> {

@@ -4,7 +4,7 @@ import { requirementsErrors } from '../../workflows/major-decision/v1';
 import type { AuthUser } from '../auth/auth-user';
 import { BadRequestError, DomainError, VersionConflictError, type FieldError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import { Page } from '../common/pagination';
+import { DEFAULT_PAGE_SIZE, Page, type PageQueryDto } from '../common/pagination';
 import { TransactionRunner, type Tx } from '../database/transaction-runner';
 import type { Actor } from '../engine/actor';
 import { DecisionProgress } from '../engine/decision-progress';
@@ -104,10 +104,11 @@ export class CatalogsService {
     });
   }
 
-  get(user: AuthUser, id: string): Promise<CatalogView> {
+  /** The catalog with one page of its items (`itemCount` says how many there are in all). */
+  get(user: AuthUser, id: string, page: PageQueryDto): Promise<CatalogView> {
     return this.runner.read(async (tx) => {
       const catalog = await this.visibleCatalog(user, id, tx);
-      return catalogView(catalog, { items: await this.items(user, tx, id) });
+      return catalogView(catalog, await this.items(user, tx, id, page.offset, page.pageSize));
     });
   }
 
@@ -225,7 +226,7 @@ export class CatalogsService {
         // Unreachable while the catalog row is locked (PostgreSQL) or writes are serialized (SQLite).
         throw new VersionConflictError(catalog.revision + 1, 'the catalog was published concurrently');
       }
-      return { view: catalogView({ ...catalog, ...next }, { items: await this.items(user, tx, catalogId) }) };
+      return { view: catalogView({ ...catalog, ...next }, await this.items(user, tx, catalogId, 0, DEFAULT_PAGE_SIZE)) };
     });
 
     if ('refusal' in outcome) return this.refuse(outcome.refusal, actor, { catalogId, ...dto });
@@ -308,18 +309,20 @@ export class CatalogsService {
   }
 
   /**
-   * The catalog's items as this caller may see them: whole where the decision is in its scope,
-   * otherwise only what the public catalog shows (a department sees the other departments' items
-   * of its organ's catalog, but not their stage, progress or internal fields).
+   * A page of the catalog's items as this caller may see them: whole where the decision is in its
+   * scope, otherwise only what the public catalog shows (a department sees the other departments'
+   * items of its organ's catalog, but not their stage, progress or internal fields). With how many
+   * there are in all: a catalog answer holds at most MAX_PAGE_SIZE items, however many it has.
    */
-  private async items(user: AuthUser, tx: Tx, catalogId: string): Promise<Array<CatalogItemView | RestrictedItemView>> {
+  private async items(user: AuthUser, tx: Tx, catalogId: string, offset: number, limit: number): Promise<{ itemCount: number; items: Array<CatalogItemView | RestrictedItemView> }> {
+    const rows = await this.repo.itemsOf(tx, catalogId, offset, limit);
     const items: Array<CatalogItemView | RestrictedItemView> = [];
-    for (const row of await this.repo.itemsOf(tx, catalogId)) {
+    for (const row of rows) {
       const decision = this.engine.snapshotOf(row);
       const details = itemDetailsOf(row, decision);
       items.push((await this.scope.seesDecision(user, decision, tx)) ? this.view(decision, details) : restrictedItemView(decision, details));
     }
-    return items;
+    return { itemCount: await this.repo.countItems(tx, catalogId), items };
   }
 
   private view(decision: DecisionSnapshot, details: ItemDetails): CatalogItemView {

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Page } from '../common/pagination';
-import { TransactionRunner } from '../database/transaction-runner';
+import { DomainError } from '../common/errors/domain-error';
+import { Page, type PageQueryDto } from '../common/pagination';
+import { TransactionRunner, type Tx } from '../database/transaction-runner';
 import type { CatalogQueryDto } from './catalog.dto';
-import { publicationsOf, requiredStepsOf } from './catalog-views';
-import { CatalogsRepository, type PublicItemSqlRow } from './catalogs.repository';
+import { publicationsOf, requiredStepsOf, type CatalogPublication } from './catalog-views';
+import { CatalogsRepository, type CatalogSqlRow, type PublicItemSqlRow } from './catalogs.repository';
+
+/** Items a catalog shows in the public list; GET /public/catalogs/:id pages through all of them. */
+export const PUBLIC_LIST_ITEMS = 50;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A published catalog as the public sees it (向社会公布的目录). */
 export interface PublicCatalog {
@@ -13,7 +19,12 @@ export interface PublicCatalog {
   year: number;
   revision: number;
   publishedOn: string;
+  /** How many items the last publication listed. */
+  itemCount: number;
+  /** In the list, the first PUBLIC_LIST_ITEMS; at /public/catalogs/:id, the page asked for. */
   items: PublicCatalogItem[];
+  /** In the list, when the catalog holds more items than it shows (GET /public/catalogs/:id pages through them). */
+  itemsTruncated?: boolean;
 }
 
 export interface PublicCatalogItem {
@@ -44,30 +55,50 @@ export class PublicCatalogsService {
     private readonly repo: CatalogsRepository,
   ) {}
 
+  /** Published catalogs, each with the first PUBLIC_LIST_ITEMS items of its last publication, so that a page's size does not grow with the catalogs' items. */
   list(query: CatalogQueryDto): Promise<Page<PublicCatalog>> {
     return this.runner.read(async (tx) => {
       const filter = { publishedOnly: true, organId: query.organId, year: query.year };
-      const catalogs = (await this.repo.listCatalogs(tx, filter, query.offset, query.pageSize)).map((row) => ({
-        row,
-        last: publicationsOf(row).at(-1),
-      }));
-      const itemIds = catalogs.flatMap((c) => c.last?.itemIds ?? []);
-      const items = new Map((await this.repo.publicItems(tx, itemIds)).map((r) => [r.id, r]));
-      const organNames = await this.repo.unitNames(tx, [...new Set(catalogs.map((c) => c.row.organ_id))]);
-      const page = catalogs.map(({ row, last }) => ({
-        id: row.id,
-        organId: row.organ_id,
-        organName: organNames.get(row.organ_id) ?? '',
-        year: row.year,
-        revision: last?.revision ?? row.revision,
-        publishedOn: last?.publishedOn ?? '',
-        items: (last?.itemIds ?? []).flatMap((id) => {
-          const item = items.get(id);
-          return item ? [publicItem(item)] : [];
-        }),
-      }));
-      return new Page(page, await this.repo.countCatalogs(tx, filter));
+      const rows = await this.repo.listCatalogs(tx, filter, query.offset, query.pageSize);
+      const page = await this.views(tx, rows, 0, PUBLIC_LIST_ITEMS);
+      return new Page(
+        page.map((c) => (c.items.length < c.itemCount ? { ...c, itemsTruncated: true } : c)),
+        await this.repo.countCatalogs(tx, filter),
+      );
     });
+  }
+
+  /** One published catalog with one page of the items of its last publication; 404 when it is not published. */
+  detail(id: string, page: PageQueryDto): Promise<PublicCatalog> {
+    return this.runner.read(async (tx) => {
+      const row = UUID.test(id) ? await this.repo.findCatalog(tx, id) : undefined;
+      if (!row || row.status !== 'published') throw new DomainError(404, 'NOT_FOUND', `published catalog ${id} not found`);
+      const [view] = await this.views(tx, [row], page.offset, page.pageSize);
+      return view;
+    });
+  }
+
+  private async views(tx: Tx, rows: CatalogSqlRow[], offset: number, limit: number): Promise<PublicCatalog[]> {
+    const catalogs = rows.map((row) => {
+      const last: CatalogPublication | undefined = publicationsOf(row).at(-1);
+      const listed = last?.itemIds ?? [];
+      return { row, last, itemCount: listed.length, itemIds: listed.slice(offset, offset + limit) };
+    });
+    const items = new Map((await this.repo.publicItems(tx, catalogs.flatMap((c) => c.itemIds))).map((r) => [r.id, r]));
+    const organNames = await this.repo.unitNames(tx, [...new Set(catalogs.map((c) => c.row.organ_id))]);
+    return catalogs.map(({ row, last, itemCount, itemIds }) => ({
+      id: row.id,
+      organId: row.organ_id,
+      organName: organNames.get(row.organ_id) ?? '',
+      year: row.year,
+      revision: last?.revision ?? row.revision,
+      publishedOn: last?.publishedOn ?? '',
+      itemCount,
+      items: itemIds.flatMap((itemId) => {
+        const item = items.get(itemId);
+        return item ? [publicItem(item)] : [];
+      }),
+    }));
   }
 }
 

@@ -74,7 +74,12 @@ export class ViolationAttemptRow {
   @Column({ type: 'varchar', length: 32, nullable: true }) stage: string | null;
   @Column({ name: 'legal_basis', type: 'text' }) legalBasis: string;
   @Column({ type: 'text' }) missing: string;
+  /** The payload's JSON, whole up to 2 KiB, else its first 2 KiB (`payloadTruncated`). */
   @Column({ type: 'text' }) payload: string;
+  /** Size in bytes and SHA-256 of the whole payload JSON. */
+  @Column({ name: 'payload_bytes', type: 'integer', nullable: true }) payloadBytes: number | null;
+  @Column({ name: 'payload_sha256', type: 'varchar', length: 64, nullable: true }) payloadSha256: string | null;
+  @Column({ name: 'payload_truncated', type: 'boolean', default: false }) payloadTruncated: boolean;
   @Column({ type: 'text' }) actor: string;
   @Column({ name: 'attempted_at', type: 'varchar', length: 30 }) attemptedAt: string;
 }

@@ -103,7 +103,14 @@ export class RecordEntryDto {
   @ApiProperty({ example: 3 }) seq: number;
   @ApiProperty({ example: 1 }) revision: number;
   @ApiProperty({ example: 'RECORD_DRAFT' }) type: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload: unknown;
+  @ApiProperty({
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+    description: 'The event’s payload; in the list, when payloadTruncated, the first 4,096 characters of its JSON (a string)',
+  })
+  payload: unknown;
+  @ApiProperty({ description: 'The list shows only the first 4,096 characters of this payload’s JSON; GET /decisions/:id/history/:seq has it whole' })
+  payloadTruncated: boolean;
+  @ApiPropertyOptional({ example: 1048000, description: 'Size in bytes (UTF-8) of the whole payload JSON, when payloadTruncated' }) payloadBytes?: number;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the engine computed for the guards' }) facts: unknown;
   @ApiProperty({ type: RecordActorDto }) actor: RecordActorDto;
   @ApiProperty() recordedAt: string;
@@ -121,7 +128,15 @@ export class ViolationEntryDto {
   @ApiProperty({ nullable: true, type: String }) stage: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) legalBasis: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) missing: unknown[];
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload: unknown;
+  @ApiProperty({
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+    description: 'The payload as sent, when its JSON held at most 2 KiB; otherwise the first 2 KiB of that JSON (a string, cut where a character starts)',
+  })
+  payload: unknown;
+  @ApiProperty({ description: 'Only the first 2 KiB of the payload’s JSON were kept' }) payloadTruncated: boolean;
+  @ApiProperty({ example: 1048576, description: 'Size in bytes (UTF-8) of the whole payload as compact JSON (JSON.stringify of what was sent)' }) payloadBytes: number;
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: 'SHA-256 (hex) of the whole payload as compact JSON' })
+  payloadSha256: string;
   @ApiProperty({ type: RecordActorDto }) actor: RecordActorDto;
   @ApiProperty() attemptedAt: string;
 }
@@ -141,4 +156,6 @@ export class PublicDecisionDto {
   @ApiProperty({ example: '2026-06-30' }) publishedOn: string;
   @ApiProperty({ type: [String], example: ['区政府网站'] }) channels: string[];
   @ApiPropertyOptional({ description: 'How public comments and expert opinions were adopted (SC713-32)' }) adoptionExplanation?: string;
+  @ApiPropertyOptional({ example: true, description: 'In the list, only the first channels (2,000 characters in all) are shown; GET /public/decisions/:id has them all' })
+  channelsTruncated?: boolean;
 }

@@ -46,11 +46,19 @@ export class DecisionsController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'The procedure record (决策过程记录), oldest first, with its hash chain' })
+  @ApiOperation({ summary: 'The procedure record (决策过程记录), oldest first, with its hash chain; a payload over 4,096 characters of JSON is cut (payloadTruncated)' })
   @ApiPage(RecordEntryDto)
   @ApiProblems(400, 404)
   history(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<RecordEntry>> {
     return this.decisions.history(user, id, query);
+  }
+
+  @Get(':id/history/:seq')
+  @ApiOperation({ summary: 'One row of the procedure record, its payload whole' })
+  @ApiOkResponse({ type: RecordEntryDto })
+  @ApiProblems(404)
+  historyEntry(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('seq') seq: string): Promise<RecordEntry> {
+    return this.decisions.historyEntry(user, id, seq);
   }
 
   @Get(':id/violations')

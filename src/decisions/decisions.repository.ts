@@ -19,10 +19,32 @@ export interface ViolationSqlRow {
   stage: string | null;
   legal_basis: string;
   missing: string;
+  /** The payload's JSON, or its excerpt when `payload_truncated`. */
   payload: string;
+  payload_bytes: number | string | null;
+  payload_sha256: string | null;
+  payload_truncated: number | boolean;
   actor: string;
   attempted_at: string;
 }
+
+/** A record row as a list shows it: a payload over LIST_PAYLOAD_CHARS is only its first characters. */
+export interface ListedRecordRow extends StoredRecord {
+  payload_truncated: number | boolean;
+  /** Size in bytes of the whole payload JSON, for a truncated one (null otherwise). */
+  payload_bytes: number | string | null;
+}
+
+/**
+ * A record payload's JSON is listed whole up to this many characters, and otherwise as its first
+ * LIST_PAYLOAD_CHARS characters (GET /decisions/:id/history/:seq has it whole). The database cuts
+ * it (substr and length count characters on SQLite and PostgreSQL), so a list never loads a large
+ * payload: a page of 500 rows holds at most about 500 × 16 KB of payload, whatever was recorded.
+ */
+export const LIST_PAYLOAD_CHARS = 4096;
+
+/** A public publication's payload is read whole up to this many characters; a longer one is read alone and its channels cut. */
+export const PUBLIC_PUBLICATION_CHARS = 16_384;
 
 /** A decision whose latest publication was public, with that publication's record row. */
 export interface PublishedSqlRow {
@@ -34,7 +56,9 @@ export interface PublishedSqlRow {
   undertaking_unit_id: string;
   implementing_unit_id: string | null;
   revision: number;
-  payload: string;
+  seq: number;
+  /** Null when the payload holds more than PUBLIC_PUBLICATION_CHARS characters (read it with publicationPayload). */
+  payload: string | null;
   recorded_at: string;
 }
 
@@ -79,19 +103,33 @@ export class DecisionsRepository {
     return { rows, total };
   }
 
-  async records(tx: Tx, decisionId: string, offset: number, limit: number): Promise<{ rows: StoredRecord[]; total: number }> {
+  /** One page of the record, each payload cut to LIST_PAYLOAD_CHARS characters in the SQL. */
+  async records(tx: Tx, decisionId: string, offset: number, limit: number): Promise<{ rows: ListedRecordRow[]; total: number }> {
     const [count] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM procedure_record WHERE decision_id = ?', [decisionId]);
-    const rows = await tx.query<StoredRecord & Row>(
-      `SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE decision_id = ? ORDER BY seq LIMIT ? OFFSET ?`,
+    const bytes = tx.dialect === 'postgres' ? 'octet_length(payload)' : 'length(CAST(payload AS BLOB))';
+    const n = LIST_PAYLOAD_CHARS;
+    const rows = await tx.query<ListedRecordRow & Row>(
+      `SELECT decision_id, seq, revision, type, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash,
+              CASE WHEN length(payload) > ${n} THEN substr(payload, 1, ${n}) ELSE payload END AS payload,
+              CASE WHEN length(payload) > ${n} THEN 1 ELSE 0 END AS payload_truncated,
+              CASE WHEN length(payload) > ${n} THEN ${bytes} END AS payload_bytes
+         FROM procedure_record WHERE decision_id = ? ORDER BY seq LIMIT ? OFFSET ?`,
       [decisionId, limit, offset],
     );
     return { rows, total: Number(count.n) };
   }
 
+  /** One record row, whole. */
+  async record(tx: Tx, decisionId: string, seq: number): Promise<StoredRecord | undefined> {
+    const rows = await tx.query<StoredRecord & Row>(`SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE decision_id = ? AND seq = ?`, [decisionId, seq]);
+    return rows[0];
+  }
+
   async violations(tx: Tx, decisionId: string, offset: number, limit: number): Promise<{ rows: ViolationSqlRow[]; total: number }> {
     const [count] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM violation_attempt WHERE decision_id = ?', [decisionId]);
     const rows = await tx.query<ViolationSqlRow & Row>(
-      'SELECT id, decision_id, event, code, stage, legal_basis, missing, payload, actor, attempted_at FROM violation_attempt WHERE decision_id = ? ORDER BY attempted_at DESC, id DESC LIMIT ? OFFSET ?',
+      `SELECT id, decision_id, event, code, stage, legal_basis, missing, payload, payload_bytes, payload_sha256, payload_truncated, actor, attempted_at
+         FROM violation_attempt WHERE decision_id = ? ORDER BY attempted_at DESC, id DESC LIMIT ? OFFSET ?`,
       [decisionId, limit, offset],
     );
     return { rows, total: Number(count.n) };
@@ -111,11 +149,18 @@ export class DecisionsRepository {
     const from = `FROM procedure_record r JOIN decision d ON d.id = r.decision_id WHERE ${conditions.join(' AND ')}`;
     const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n ${from}`, params);
     const rows = await tx.query<PublishedSqlRow & Row>(
-      `SELECT d.id, d.title, d.category, d.year, d.organ_id, d.undertaking_unit_id, d.implementing_unit_id, r.revision, r.payload, r.recorded_at ${from}
+      `SELECT d.id, d.title, d.category, d.year, d.organ_id, d.undertaking_unit_id, d.implementing_unit_id, r.revision, r.seq,
+              CASE WHEN length(r.payload) <= ${PUBLIC_PUBLICATION_CHARS} THEN r.payload END AS payload, r.recorded_at ${from}
        ORDER BY r.recorded_at DESC, d.id LIMIT ? OFFSET ?`,
       [...params, limit, offset],
     );
     return { rows, total: Number(count.n) };
+  }
+
+  /** The payload of one record row, whole (a publication too large to be read with its page). */
+  async payloadOf(tx: Tx, decisionId: string, seq: number): Promise<string> {
+    const [row] = await tx.query<{ payload: string }>('SELECT payload FROM procedure_record WHERE decision_id = ? AND seq = ?', [decisionId, seq]);
+    return row.payload;
   }
 
   /** One WHERE clause per part of the caller's scope (none when the scope holds nothing). */

@@ -15,7 +15,7 @@ import { OrgUnitsService } from '../org-units/org-units.service';
 import { ProcedureScope } from '../org-units/procedure-scope';
 import type { DecisionListQueryDto, PublicDecisionQueryDto } from './decision.dto';
 import { dutyConflictError, reviewDutyConflict } from './separation-of-duties';
-import { DecisionsRepository, type PublishedSqlRow, type ViolationSqlRow } from './decisions.repository';
+import { DecisionsRepository, type ListedRecordRow, type PublishedSqlRow, type ViolationSqlRow } from './decisions.repository';
 
 /** The roles that send procedure events; an auditor reads only, an admin is no procedure actor. */
 const PROCEDURE_ROLES: readonly Role[] = ['office', 'department', 'legal_reviewer'];
@@ -49,8 +49,12 @@ export interface DecisionDetail extends DecisionSummary {
   inForce?: { revision: number; status: string };
 }
 
-/** A record row as `GET /decisions/:id/history` shows it: what its hash covers, and the hash. */
-export type RecordEntry = Omit<HashedRecord, 'decisionId'> & { hash: string };
+/**
+ * A record row as `GET /decisions/:id/history` shows it: what its hash covers, and the hash. In the
+ * list, a payload whose JSON is longer than LIST_PAYLOAD_CHARS is its first characters (a string),
+ * with `payloadTruncated: true` and `payloadBytes`; `GET /decisions/:id/history/:seq` has it whole.
+ */
+export type RecordEntry = Omit<HashedRecord, 'decisionId'> & { hash: string; payloadTruncated: boolean; payloadBytes?: number };
 
 export interface ViolationEntry {
   id: string;
@@ -60,7 +64,12 @@ export interface ViolationEntry {
   stage: string | null;
   legalBasis: unknown[];
   missing: unknown[];
+  /** The payload as sent when it was kept whole; otherwise the first bytes of its JSON (a string). */
   payload: unknown;
+  payloadTruncated: boolean;
+  /** Size in bytes and SHA-256 of the whole payload JSON (src/engine/refused-payload.ts). */
+  payloadBytes: number;
+  payloadSha256: string;
   actor: unknown;
   attemptedAt: string;
 }
@@ -80,7 +89,12 @@ export interface PublicDecision {
   publishedOn: string;
   channels: string[];
   adoptionExplanation?: string;
+  /** In a list, when only the first channels are shown (GET /public/decisions/:id has them all). */
+  channelsTruncated?: boolean;
 }
+
+/** In a list of public decisions, a publication's channels hold at most this many characters in all. */
+export const PUBLIC_CHANNELS_CHARS = 2000;
 
 const forbidden = (code: 'FORBIDDEN_ROLE' | 'FORBIDDEN_UNIT', detail: string, extra: Record<string, unknown> = {}) =>
   new DomainError(403, code, detail, extra);
@@ -149,6 +163,17 @@ export class DecisionsService {
     });
   }
 
+  /** One record row, its payload whole (the list cuts long ones). A seq that is no row is a 404. */
+  async historyEntry(user: AuthUser, id: string, seq: string): Promise<RecordEntry> {
+    return this.runner.read(async (tx) => {
+      await this.visibleRow(user, id, tx);
+      const n = /^[1-9][0-9]{0,8}$/.test(seq) ? Number(seq) : undefined;
+      const row = n === undefined ? undefined : await this.repo.record(tx, id, n);
+      if (!row) throw new NotFoundError('record entry', `${id}/${seq}`);
+      return toRecordEntry(row);
+    });
+  }
+
   async violations(user: AuthUser, id: string, page: PageQueryDto): Promise<Page<ViolationEntry>> {
     return this.runner.read(async (tx) => {
       await this.visibleRow(user, id, tx);
@@ -161,7 +186,7 @@ export class DecisionsService {
     return this.runner.read(async (tx) => {
       const { rows, total } = await this.repo.published(tx, { year: q.year, organId: q.organId }, q.offset, q.pageSize);
       const items: PublicDecision[] = [];
-      for (const row of rows) items.push(await this.publicView(row, tx));
+      for (const row of rows) items.push(await this.publicView(row, tx, true));
       return new Page(items, total);
     });
   }
@@ -256,8 +281,14 @@ export class DecisionsService {
     };
   }
 
-  private async publicView(row: PublishedSqlRow, tx: Tx): Promise<PublicDecision> {
-    const p = JSON.parse(row.payload) as { publishedOn: string; channels?: string[]; adoptionExplanation?: string };
+  /**
+   * A list reads publications whole only up to PUBLIC_PUBLICATION_CHARS; a longer one (a list of
+   * channels near the body limit) is read alone, and in a list its channels are cut to
+   * PUBLIC_CHANNELS_CHARS characters with `channelsTruncated: true` (its detail has them all).
+   */
+  private async publicView(row: PublishedSqlRow, tx: Tx, inList = false): Promise<PublicDecision> {
+    const p = JSON.parse(row.payload ?? (await this.repo.payloadOf(tx, row.id, Number(row.seq)))) as { publishedOn: string; channels?: string[]; adoptionExplanation?: string };
+    const channels = inList ? leadingTexts(p.channels ?? [], PUBLIC_CHANNELS_CHARS) : p.channels ?? [];
     const name = async (unitId: string | null) => (unitId ? ((await this.units.find(unitId, tx))?.name ?? null) : null);
     const implementingUnitName = await name(row.implementing_unit_id);
     return {
@@ -273,7 +304,8 @@ export class DecisionsService {
       ...(implementingUnitName ? { implementingUnitName } : {}),
       revision: Number(row.revision),
       publishedOn: p.publishedOn,
-      channels: p.channels ?? [],
+      channels,
+      ...(channels.length < (p.channels?.length ?? 0) ? { channelsTruncated: true } : {}),
       ...(p.adoptionExplanation !== undefined ? { adoptionExplanation: p.adoptionExplanation } : {}),
     };
   }
@@ -301,12 +333,24 @@ function eventBodyErrors(body: unknown): FieldError[] {
   return errors;
 }
 
-function toRecordEntry(r: StoredRecord): RecordEntry {
+/** The leading texts of `values` that hold at most `max` characters together. */
+function leadingTexts(values: string[], max: number): string[] {
+  let chars = 0;
+  let n = 0;
+  while (n < values.length && chars + values[n].length <= max) chars += values[n++].length;
+  return n === values.length ? values : values.slice(0, n);
+}
+
+/** A record row, whole (StoredRecord) or as a list shows it (ListedRecordRow). */
+function toRecordEntry(r: StoredRecord | ListedRecordRow): RecordEntry {
+  const truncated = 'payload_truncated' in r && (r.payload_truncated === true || Number(r.payload_truncated) === 1);
   return {
     seq: Number(r.seq),
     revision: Number(r.revision),
     type: r.type,
-    payload: JSON.parse(r.payload) as unknown,
+    payload: truncated ? r.payload : (JSON.parse(r.payload) as unknown),
+    payloadTruncated: truncated,
+    ...(truncated ? { payloadBytes: Number((r as ListedRecordRow).payload_bytes) } : {}),
     facts: JSON.parse(r.facts) as unknown,
     actor: JSON.parse(r.actor) as unknown,
     recordedAt: r.recorded_at,
@@ -318,6 +362,7 @@ function toRecordEntry(r: StoredRecord): RecordEntry {
 }
 
 function toViolationEntry(v: ViolationSqlRow): ViolationEntry {
+  const truncated = v.payload_truncated === true || Number(v.payload_truncated) === 1;
   return {
     id: v.id,
     decisionId: v.decision_id,
@@ -326,7 +371,10 @@ function toViolationEntry(v: ViolationSqlRow): ViolationEntry {
     stage: v.stage,
     legalBasis: (JSON.parse(v.legal_basis) as string[]).map((id) => LEGAL_BASIS[id] ?? { id }),
     missing: JSON.parse(v.missing) as unknown[],
-    payload: JSON.parse(v.payload) as unknown,
+    payload: truncated ? v.payload : (JSON.parse(v.payload) as unknown),
+    payloadTruncated: truncated,
+    payloadBytes: Number(v.payload_bytes),
+    payloadSha256: v.payload_sha256 ?? '',
     actor: JSON.parse(v.actor) as unknown,
     attemptedAt: v.attempted_at,
   };

@@ -3,6 +3,7 @@
  * record rows are only ever inserted (S3: no code path updates or deletes them).
  */
 import type { Row, Tx } from '../database/transaction-runner';
+import { keptPayload } from './refused-payload';
 
 export interface DecisionRecordRow {
   id: string;
@@ -122,10 +123,27 @@ export async function insertRecord(tx: Tx, r: StoredRecord): Promise<void> {
   );
 }
 
+/** A refused attempt; of its payload only a bounded excerpt is kept, with the whole one's size and SHA-256 (refused-payload.ts). */
 export async function insertViolation(tx: Tx, v: ViolationInsert): Promise<void> {
+  const payload = keptPayload(JSON.stringify(v.payload ?? null));
   await tx.execute(
-    'INSERT INTO violation_attempt (id, decision_id, organ_id, event, code, stage, legal_basis, missing, payload, actor, attempted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [v.id, v.decisionId, v.organId, v.event, v.code, v.stage, JSON.stringify(v.legalBasis), JSON.stringify(v.missing), JSON.stringify(v.payload ?? null), JSON.stringify(v.actor), v.attemptedAt],
+    'INSERT INTO violation_attempt (id, decision_id, organ_id, event, code, stage, legal_basis, missing, payload, payload_bytes, payload_sha256, payload_truncated, actor, attempted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      v.id,
+      v.decisionId,
+      v.organId,
+      v.event,
+      v.code,
+      v.stage,
+      JSON.stringify(v.legalBasis),
+      JSON.stringify(v.missing),
+      payload.text,
+      payload.bytes,
+      payload.sha256,
+      payload.truncated,
+      JSON.stringify(v.actor),
+      v.attemptedAt,
+    ],
   );
 }
 

@@ -580,6 +580,7 @@ describe('annual decision catalogs (年度重大行政决策事项目录)', () =
         year: 2026,
         revision: 2,
         publishedOn: '2026-03-10',
+        itemCount: 3,
         items: [
           {
             id: a.id,

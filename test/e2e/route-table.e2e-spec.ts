@@ -37,6 +37,8 @@ interface Ctx {
   d: District;
   /** The published 2026 catalog of 前进区人民政府. */
   catalogId: string;
+  /** A catalog never published (前进区人民政府, 2027). */
+  draftCatalogId: string;
   /** A decision of that catalog in stage `cataloged`, undertaken by 区发改局. */
   decisionId: string;
   /** A decision of 前进区 that has gone through PUBLISH (visible at /public/decisions/:id). */
@@ -59,7 +61,7 @@ interface Probe {
   what?: string;
 }
 
-type Scope = 'catalog' | 'catalog-item' | 'decision' | 'definition' | 'public-decision';
+type Scope = 'catalog' | 'catalog-item' | 'decision' | 'definition' | 'public-catalog' | 'public-decision';
 
 interface RouteSpec {
   /** No token needed (api.md: POST /auth/login, GET /health, GET /public/*). */
@@ -170,6 +172,13 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
   'GET /public/catalogs': { public: true, path: () => '/public/catalogs?year=2026', publicAnswer: { status: 200 } },
+  'GET /public/catalogs/:id': {
+    public: true,
+    path: (c) => `/public/catalogs/${c.catalogId}`,
+    publicAnswer: { status: 200 },
+    // A catalog that is not published is as missing as one that does not exist.
+    resource: { scope: 'public-catalog', missing: (c) => [`/public/catalogs/${NO_SUCH}`, '/public/catalogs/not-a-uuid', `/public/catalogs/${c.draftCatalogId}`] },
+  },
 
   'GET /decisions': { path: () => '/decisions?year=2026', roles: procedureReaders },
   'GET /decisions/:id': {
@@ -205,6 +214,11 @@ const ROUTES: Record<string, RouteSpec> = {
     path: (c) => `/decisions/${c.decisionId}/history`,
     roles: procedureReaders,
     resource: { scope: 'decision', missing: () => [`/decisions/${NO_SUCH}/history`], hiddenFrom: ['healthDepartment'] },
+  },
+  'GET /decisions/:id/history/:seq': {
+    path: (c) => `/decisions/${c.decisionId}/history/1`,
+    roles: procedureReaders,
+    resource: { scope: 'decision', missing: (c) => [`/decisions/${NO_SUCH}/history/1`, `/decisions/${c.decisionId}/history/999`, `/decisions/${c.decisionId}/history/x`], hiddenFrom: ['healthDepartment'] },
   },
   'GET /decisions/:id/violations': {
     path: (c) => `/decisions/${c.decisionId}/violations`,
@@ -265,9 +279,12 @@ describe('S1: the route table', () => {
       .set(t.bearer(d.tokens.admin))
       .send({ username: 'spare', password: USER_PASSWORD, displayName: '备用账号', orgUnitId: d.units.gov.id, roles: ['office'] });
     expect(spare.status).toBe(201);
+    const draft = await t.http.post('/catalogs').set(t.bearer(d.tokens.office)).send({ organId: d.units.gov.id, year: 2027 });
+    expect(draft.status).toBe(201);
     c = {
       d,
       catalogId: catalog.id,
+      draftCatalogId: (draft.body as { id: string }).id,
       decisionId: decisionIds[0],
       publishedId,
       foreignId,

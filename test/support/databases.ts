@@ -20,10 +20,15 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function sqliteTestDatabase(): Promise<TestDatabase> {
+/** `migrate: false` leaves the database empty (a migration test runs its own list). */
+export interface TestDatabaseOptions {
+  migrate?: boolean;
+}
+
+export async function sqliteTestDatabase(opts: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'decisions-test-'));
   const config: DatabaseConfig = { type: 'better-sqlite3', path: join(dir, 'decisions.sqlite'), synchronous: 'NORMAL' };
-  const dataSource = await openDatabase(config);
+  const dataSource = await openDatabase(config, opts);
   return {
     config,
     dataSource,
@@ -53,10 +58,10 @@ export async function createPostgresSchema(): Promise<{ schema: string; drop(): 
   return { schema, drop: () => onServer(`DROP SCHEMA ${schema} CASCADE`) };
 }
 
-export async function postgresTestDatabase(): Promise<TestDatabase> {
+export async function postgresTestDatabase(opts: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const { schema } = await createPostgresSchema();
   const config: DatabaseConfig = { type: 'postgres', path: '', url: PG_URL, schema, synchronous: 'FULL' };
-  const dataSource = await openDatabase(config);
+  const dataSource = await openDatabase(config, opts);
   return {
     config,
     dataSource,
