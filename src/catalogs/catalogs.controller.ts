@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth';
 import { ApiPage, ApiProblems } from '../common/openapi/api-docs';
 import { type Page, PageQueryDto } from '../common/pagination';
+import { LimitRefusals } from '../engine/refusal-limit.interceptor';
 import { AddCatalogItemDto, CatalogDto, CatalogItemDto, CatalogQueryDto, CreateCatalogDto, PublishCatalogDto, WithdrawItemDto } from './catalog.dto';
 import type { CatalogItemView, CatalogView } from './catalog-views';
 import { CatalogsService } from './catalogs.service';
@@ -46,29 +47,32 @@ export class CatalogsController {
   }
 
   @Post(':id/items')
+  @LimitRefusals()
   @ApiOperation({ summary: 'Propose an item, which is also the decision (the organ’s office, or the undertaking department)' })
   @ApiBody({ type: AddCatalogItemDto })
   @ApiCreatedResponse({ type: CatalogItemDto })
-  @ApiProblems(400, 404, 422)
+  @ApiProblems(400, 404, 422, 429)
   addItem(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: unknown): Promise<CatalogItemView> {
     return this.catalogs.addItem(user, id, body);
   }
 
   @Post(':id/publish')
   @HttpCode(200)
+  @LimitRefusals()
   @ApiOperation({ summary: 'Publish the catalog with the party committee’s approval: every proposed item becomes cataloged (office); answers the catalog with the first 50 items' })
   @ApiBody({ type: PublishCatalogDto })
   @ApiOkResponse({ type: CatalogDto })
-  @ApiProblems(400, 404, 409, 422)
+  @ApiProblems(400, 404, 409, 422, 429)
   publish(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: unknown): Promise<CatalogView> {
     return this.catalogs.publish(user, id, body);
   }
 
   @Delete(':id/items/:decisionId')
+  @LimitRefusals()
   @ApiOperation({ summary: 'Withdraw an item whose procedure has not started (office); the decision is kept as withdrawn' })
   @ApiBody({ type: WithdrawItemDto })
   @ApiOkResponse({ type: CatalogItemDto })
-  @ApiProblems(400, 404, 422)
+  @ApiProblems(400, 404, 422, 429)
   withdrawItem(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,

@@ -110,6 +110,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DB_PATH: dbPath, TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it('reads REFUSALS_PER_MINUTE (default 30), a whole number from 1 to 1000000', () => {
+    expect(loadConfig({ DB_PATH: dbPath }).refusalsPerMinute).toBe(30);
+    expect(loadConfig({ DB_PATH: dbPath, REFUSALS_PER_MINUTE: '5' }).refusalsPerMinute).toBe(5);
+    for (const bad of ['0', '-1', '2.5', 'many', '1000001', '1e3']) {
+      expect([bad, problemsOf({ REFUSALS_PER_MINUTE: bad }).map((p) => p.variable)]).toEqual([bad, ['REFUSALS_PER_MINUTE']]);
+    }
+  });
+
   it('requires DATABASE_URL and JWT_SECRET with postgres', () => {
     const problems = problemsOf({ DB_TYPE: 'postgres' });
     expect(problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET']);

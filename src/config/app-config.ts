@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly configDir: string;
   /** Minutes between two scheduled overdue scans (DEADLINE_SCAN_INTERVAL_MINUTES, default 60); 0 = no scheduled scan. */
   readonly deadlineScanIntervalMinutes: number;
+  /** Refused attempts (stored 422s) a user may make per minute before 429 (REFUSALS_PER_MINUTE, default 30). */
+  readonly refusalsPerMinute: number;
   /** Which proxies are believed about the client's address (TRUST_PROXY, default false: none); see trust-proxy.ts. */
   readonly trustProxy: TrustProxy;
   /** The first administrator, created on first start when no user exists. */
@@ -178,11 +180,16 @@ class EnvVars {
   @IsOptional()
   @IsWholeNumber(0, 10_080, 'must be a whole number of minutes from 0 (no scheduled scan) to 10080 (a week)')
   DEADLINE_SCAN_INTERVAL_MINUTES?: string;
+
+  @IsOptional()
+  @IsWholeNumber(1, 1_000_000, 'must be a whole number of refused attempts per user and minute, from 1 to 1000000')
+  REFUSALS_PER_MINUTE?: string;
 }
 
 const VARIABLES: (keyof EnvVars)[] = [
   'PORT', 'DB_TYPE', 'DB_PATH', 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'JWT_SECRET',
   'JWT_EXPIRES_IN', 'TRUST_PROXY', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS', 'CONFIG_DIR', 'DEADLINE_SCAN_INTERVAL_MINUTES',
+  'REFUSALS_PER_MINUTE',
 ];
 
 /**
@@ -217,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     businessTimeZone: vars.TZ_BUSINESS ?? 'Asia/Shanghai',
     configDir: resolve(vars.CONFIG_DIR ?? 'config'),
     deadlineScanIntervalMinutes: intOf(vars.DEADLINE_SCAN_INTERVAL_MINUTES, 60),
+    refusalsPerMinute: intOf(vars.REFUSALS_PER_MINUTE, 30),
     trustProxy: vars.TRUST_PROXY === undefined ? false : (parseTrustProxy(vars.TRUST_PROXY) as TrustProxy),
     admin: { username: vars.ADMIN_USERNAME ?? 'admin', password: vars.ADMIN_PASSWORD },
     auth: {

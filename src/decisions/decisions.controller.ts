@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth';
 import { ApiPage, ApiProblems } from '../common/openapi/api-docs';
 import { type Page, PageQueryDto } from '../common/pagination';
+import { LimitRefusals } from '../engine/refusal-limit.interceptor';
 import { DecisionDetailDto, DecisionEventDto, DecisionListDto, DecisionListQueryDto, RecordEntryDto, ViolationEntryDto } from './decision.dto';
 import { DecisionsService, type DecisionDetail, type DecisionSummary, type RecordEntry, type ViolationEntry } from './decisions.service';
 
@@ -37,10 +38,11 @@ export class DecisionsController {
 
   @Post(':id/events')
   @HttpCode(200)
+  @LimitRefusals()
   @ApiOperation({ summary: 'Send a procedure event: the one door for every step (procedure.md)' })
   @ApiBody({ type: DecisionEventDto })
   @ApiOkResponse({ type: DecisionDetailDto })
-  @ApiProblems(400, 404, 409, 422)
+  @ApiProblems(400, 404, 409, 422, 429)
   sendEvent(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: unknown): Promise<DecisionDetail> {
     return this.decisions.sendEvent(user, id, body);
   }

@@ -7,6 +7,7 @@ import { ChainVerifier } from './chain-verifier';
 import { DecisionProgress } from './decision-progress';
 import { DefinitionRegistry } from './definition-registry';
 import { ProcedureEngine, systemClock, type Clock } from './procedure-engine';
+import { RefusalLimiter } from './refusal-limiter';
 
 /** Nest token of the engine's Clock (`@Inject(CLOCK) clock: Clock`): tests may fix "today". */
 export const CLOCK = Symbol('CLOCK');
@@ -20,11 +21,13 @@ export const CLOCK = Symbol('CLOCK');
   providers: [
     { provide: DefinitionRegistry, useFactory: () => new DefinitionRegistry() },
     { provide: CLOCK, useFactory: (config: AppConfig): Clock => systemClock(config.businessTimeZone), inject: [APP_CONFIG] },
+    // One per process: the routes that can store a refusal check it on entry, the engine when it stores one.
+    { provide: RefusalLimiter, useFactory: (config: AppConfig) => new RefusalLimiter(config.refusalsPerMinute), inject: [APP_CONFIG] },
     {
       provide: ProcedureEngine,
-      useFactory: (runner: TransactionRunner, calendar: BusinessCalendar, registry: DefinitionRegistry, clock: Clock) =>
-        new ProcedureEngine({ runner, calendar, registry, clock }),
-      inject: [TransactionRunner, BusinessCalendar, DefinitionRegistry, CLOCK],
+      useFactory: (runner: TransactionRunner, calendar: BusinessCalendar, registry: DefinitionRegistry, clock: Clock, refusals: RefusalLimiter) =>
+        new ProcedureEngine({ runner, calendar, registry, clock, refusals }),
+      inject: [TransactionRunner, BusinessCalendar, DefinitionRegistry, CLOCK, RefusalLimiter],
     },
     // Read once at start: a malformed config/deadlines.json stops the start with the file and key named.
     { provide: DEADLINE_RULES, useFactory: (config: AppConfig): DeadlineRules => loadDeadlineRules(config.configDir), inject: [APP_CONFIG] },
@@ -35,6 +38,6 @@ export const CLOCK = Symbol('CLOCK');
     },
     { provide: ChainVerifier, useFactory: (runner: TransactionRunner) => new ChainVerifier(runner), inject: [TransactionRunner] },
   ],
-  exports: [DefinitionRegistry, CLOCK, DEADLINE_RULES, ProcedureEngine, ChainVerifier, DecisionProgress],
+  exports: [DefinitionRegistry, CLOCK, DEADLINE_RULES, ProcedureEngine, ChainVerifier, DecisionProgress, RefusalLimiter],
 })
 export class EngineModule {}

@@ -74,6 +74,13 @@ export interface EngineOptions {
   calendar: WorkingDayCalendar;
   registry?: DefinitionRegistry;
   clock?: Clock;
+  /** Counts each refusal before it is stored, per user, and throws the 429 instead past the limit (refusal-limiter.ts). */
+  refusals?: RefusalGate;
+}
+
+/** What the engine asks before storing a refusal of `userId`: throws to store nothing (see RefusalLimiter.take). */
+export interface RefusalGate {
+  take(userId: string): void;
 }
 
 type Outcome = { ok: true; decision: DecisionSnapshot } | { ok: false; error: DomainError };
@@ -113,12 +120,14 @@ export class ProcedureEngine {
   readonly runner: TransactionRunner;
   private readonly calendar: WorkingDayCalendar;
   private readonly clock: Clock;
+  private readonly refusals?: RefusalGate;
 
   constructor(opts: EngineOptions) {
     this.runner = opts.runner;
     this.calendar = opts.calendar;
     this.registry = opts.registry ?? new DefinitionRegistry();
     this.clock = opts.clock ?? systemClock();
+    this.refusals = opts.refusals;
   }
 
   /** A new decision in its first stage, with its ITEM_PROPOSED record row (seq 1). */
@@ -227,6 +236,7 @@ export class ProcedureEngine {
     if (!decision.accepted) {
       const violationId = randomUUID();
       const r = decision.refusal;
+      this.refusals?.take(actor.userId);
       await insertViolation(tx, {
         id: violationId,
         decisionId,
@@ -284,6 +294,7 @@ export class ProcedureEngine {
   /** Stores a refusal that happens outside a decision's procedure (e.g. an out-of-scope catalog item). */
   async recordViolation(v: { organId: string | null; decisionId?: string | null; event: string; code: string; detail: string; legalBasis: string[]; payload: unknown; actor: Actor }): Promise<never> {
     const id = randomUUID();
+    this.refusals?.take(v.actor.userId);
     await this.runner.write((tx) =>
       insertViolation(tx, {
         id,
