@@ -24,6 +24,7 @@ import { EVENT_PAYLOADS, EVENT_TYPES, requirementsShape, type EventType } from '
 import { samplePayload } from '../../workflows/major-decision/v1/samples';
 import { TO_PUBLISHED } from '../../workflows/major-decision/v1/walk';
 import { MAX_TEXT, type Field as SchemaField, type Shape } from '../../workflows/schema';
+import { REFUSED_PAYLOAD_MAX_BYTES } from '../../src/engine/refused-payload';
 import { itemA, itemB, publishedCatalogWith } from '../support/catalog-fixture';
 import { decisionFixture } from '../support/decision-fixture';
 import { createDistrict, type District } from '../support/district';
@@ -590,6 +591,27 @@ function procedureCase(c: Ctx, rng: Rng): Case {
   }
 }
 
+/** Refused payloads near the body limit (sent after the 10,000). */
+const OVERSIZED = 30;
+/** Besides its kept payload, a violation row's other columns, index entries and page slack (4 KiB pages). */
+const VIOLATION_ROW_ALLOWANCE = 2560;
+
+/**
+ * A well-formed request the procedure refuses, its body close to the 1 MB limit: a draft with a
+ * hundred long laws reviewed on a decision in drafting's neighbour stage `cataloged`, or an item of
+ * a category outside the decree with a long legal basis. Mostly Chinese text, so that the stored
+ * excerpt is cut between multi-byte characters.
+ */
+function oversizedCase(c: Ctx, rng: Rng): Case {
+  const long = (n: number) => Array.from({ length: n }, (_, i) => `${i}${rng.pick(['法', '规', 'x', '𠀋'])}`.repeat(1 + rng.int(2)) + '条'.repeat(3_200 + rng.int(60)));
+  if (rng.chance(0.5)) {
+    const payload = { ...samplePayload('RECORD_DRAFT', c.draftingContext), lawsReviewed: long(100) };
+    return { method: 'POST', path: `/decisions/${c.catalogedId}/events`, token: c.d.tokens.department, body: JSON.stringify({ type: 'RECORD_DRAFT', payload }), parseable: true, what: 'a draft of ~1 MB before drafting started' };
+  }
+  const category = rng.pick(['macro_control', 'legislation', 'emergency_response']);
+  return { method: 'POST', path: `/catalogs/${c.catalogId}/items`, token: c.d.tokens.office, body: JSON.stringify({ ...itemB(c.d), category, legalBasis: long(100) }), parseable: true, what: `an item of ~1 MB, category ${category}` };
+}
+
 /* ---------------------------------------------------------------- the plan: 10,000 in all */
 
 type Family = { kind: 'body'; target: BodyTarget } | { kind: 'query'; target: QueryTarget } | { kind: 'path' } | { kind: 'procedure' };
@@ -669,7 +691,9 @@ describe(`R4: ${TOTAL} generated malformed requests (seed ${SEED}; R4_SEED=<n> t
   let sent = 0;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Hundreds of 422s a minute from the same users: under the default limit (30) most would be 429s
+    // that never reach the checks the generator aims at. The limit has a suite of its own.
+    t = await createTestApp({ env: { REFUSALS_PER_MINUTE: '1000000' } });
     const d = await createDistrict(t);
     const f = decisionFixture(t, d);
     // The fixture's decisions first: they make the 2026 catalog row, which publishedCatalogWith then takes.
@@ -771,6 +795,25 @@ describe(`R4: ${TOTAL} generated malformed requests (seed ${SEED}; R4_SEED=<n> t
   it(`sent all ${TOTAL}, and the 422s each added their violation row`, () => {
     expect(sent).toBe(TOTAL);
     expect(violationCodes.length).toBeGreaterThan(0);
+  });
+
+  it(`oversized refused payloads: ${OVERSIZED} well-formed bodies near the 1 MB limit, each refused with its one violation row, grow the database by the bounded excerpt only`, async () => {
+    const rng = prng(SEED ^ hashOf('oversized refused payloads'));
+    const pages = () => Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+    const before = pages();
+    const failures: string[] = [];
+    let bodies = 0;
+    for (let i = 0; i < OVERSIZED; i++) {
+      const k = oversizedCase(c, rng);
+      bodies += Buffer.byteLength(k.body as string);
+      const a = await send(k);
+      const wrong = judge(k, a);
+      if (a.status !== 422) wrong.push(`not refused by the procedure: ${a.status}`);
+      if (wrong.length) failures.push(`#${i} [${k.what}] → ${wrong.join('; ')}: ${a.status} ${a.text.slice(0, 300)}`);
+    }
+    expect({ failures: failures.length, first: failures.slice(0, 10) }).toEqual({ failures: 0, first: [] });
+    expect(bodies).toBeGreaterThan(OVERSIZED * 900_000);
+    expect(pages() - before).toBeLessThanOrEqual(OVERSIZED * (REFUSED_PAYLOAD_MAX_BYTES + VIOLATION_ROW_ALLOWANCE));
   });
 
   /** Cases the generator found, kept as they were first seen (each was a 500 or an accepted request). */
