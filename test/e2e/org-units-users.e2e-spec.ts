@@ -36,7 +36,9 @@ describe('organisation units and users', () => {
         name: '市人民政府',
         kind: 'government',
         parentId: null,
+        active: true,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       });
       district = await createUnit({ name: '前进区人民政府', kind: 'government', parentId: city.id });
       justice = await createUnit({ name: '前进区司法局', kind: 'department', parentId: district.id });
