@@ -108,6 +108,16 @@ const HUGE_900K = 'x'.repeat(900 * 1024);
 const BAD_DATES = ['2026-02-30', '2026-2-3', '', '2026-13-01', '99999-01-01', '2026-00-10', '2026-01-32', '2025-02-29', '20260301', '2026/03/01', '2026-03-01T00:00:00Z', ' 2026-03-01', '2026-03-01 ', 'tomorrow', '０２０２６-03-01'];
 const UNKNOWN_FIELDS = ['__proto__', 'constructor', 'prototype', 'id', 'status', 'createdAt', 'version', 'extra', '', ' ', 'payload.x', '$where', 'toString', 'hasOwnProperty'];
 
+/** Lone surrogates, bidirectional controls, C0/C1 controls and DEL that a text may not hold. */
+const UNCLEAN = ['\ud800', '\udfff', '\ud83d', '\u202e', '\u202d', '\u2066', '\u2069', '\u200f', '\u061c', '\u0007', '\u001b', '\r', '\u000b', '\u007f', '\u0085', '\u009b'];
+
+/** A plausible text with one unclean character somewhere in it. */
+function unclean(rng: Rng): string {
+  const text = rng.pick(['老旧小区改造', '城区集中供热价格调整方案', 'x', '区发改局 2026']);
+  const at = rng.int(text.length + 1);
+  return `${text.slice(0, at)}${rng.pick(UNCLEAN)}${text.slice(at)}`;
+}
+
 /** Nested arrays and objects, `depth` deep. */
 function deep(depth: number, rng: Rng): unknown {
   let v: unknown = rng.pick([1, 'x', null, true, {}]);
@@ -158,6 +168,10 @@ function badValue(kind: Kind, rng: Rng, valid: unknown): unknown {
         '汉'.repeat(kind.max + 1 + rng.int(100)),
         'z'.repeat(Math.max(kind.max, 10_000) + 1 + rng.int(20_000)),
         rng.chance(0.2) ? HUGE_900K : 'w'.repeat(kind.max + 1),
+        // Text that is not clean: each alone is refused, whatever the length (workflows/text.ts).
+        unclean(rng),
+        unclean(rng),
+        unclean(rng),
       ]);
     case 'string':
       return rng.pick<unknown>([42, true, [], {}, ['x'], 'x'.repeat(kind.max + 1 + rng.int(10_000)), ...(kind.min > 0 ? ['x'.repeat(kind.min - 1)] : [])]);
