@@ -1,0 +1,4 @@
+import { sqliteTestDatabase } from '../support/databases';
+import { upgradeSuite } from '../support/upgrade-suite';
+
+upgradeSuite('SQLite', sqliteTestDatabase);
