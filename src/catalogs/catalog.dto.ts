@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
@@ -155,6 +155,23 @@ export class CatalogItemDto {
   @ApiProperty() updatedAt: string;
 }
 
+/** An item of a decision outside the caller's scope: only what the public catalog shows of it. */
+export class RestrictedCatalogItemDto {
+  @ApiProperty({ format: 'uuid', description: 'The decision id' }) id: string;
+  @ApiProperty({ format: 'uuid' }) catalogId: string;
+  @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty() year: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: DECISION_CATEGORIES }) category: string;
+  @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
+  @ApiProperty({ type: [String] }) legalBasis: string[];
+  @ApiProperty({ type: [String], example: ['publicParticipation', 'riskAssessment', 'partyCommitteeReport'] }) requiredSteps: string[];
+  @ApiProperty({ type: String, nullable: true }) plannedStartOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) plannedDecisionOn: string | null;
+  @ApiProperty() withdrawn: boolean;
+  @ApiProperty({ enum: [true], description: 'Always true: the decision is outside the caller’s scope' }) restricted: true;
+}
+
 export class CatalogDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organId: string;
@@ -166,10 +183,13 @@ export class CatalogDto {
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ description: 'How many items the catalog holds (withdrawn ones included)' }) itemCount?: number;
   @ApiPropertyOptional({
-    type: [CatalogItemDto],
-    description: 'In GET /catalogs/:id, the page of items its `page` and `pageSize` ask for (default the first 50); in the publication answer, the first 50',
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(CatalogItemDto) }, { $ref: getSchemaPath(RestrictedCatalogItemDto) }] },
+    description:
+      'In GET /catalogs/:id, the page of items its `page` and `pageSize` ask for (default the first 50); in the publication answer, the first 50. ' +
+      'An item of a decision outside the caller’s scope (another department’s) is shown as the public catalog shows it, with `restricted: true`',
   })
-  items?: CatalogItemDto[];
+  items?: Array<CatalogItemDto | RestrictedCatalogItemDto>;
 }
 
 export class PublicCatalogItemDto {

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth';
 import { ApiPage, ApiProblems } from '../common/openapi/api-docs';
 import { type Page, PageQueryDto } from '../common/pagination';
 import { LimitRefusals } from '../engine/refusal-limit.interceptor';
-import { AddCatalogItemDto, CatalogDto, CatalogItemDto, CatalogQueryDto, CreateCatalogDto, PublishCatalogDto, WithdrawItemDto } from './catalog.dto';
+import { AddCatalogItemDto, CatalogDto, CatalogItemDto, CatalogQueryDto, CreateCatalogDto, PublishCatalogDto, RestrictedCatalogItemDto, WithdrawItemDto } from './catalog.dto';
 import type { CatalogItemView, CatalogView } from './catalog-views';
 import { CatalogsService } from './catalogs.service';
 
@@ -15,6 +15,7 @@ import { CatalogsService } from './catalogs.service';
  * live in the service, and their bodies are validated there too (api.md: 404 → 403 → 400).
  */
 @ApiTags('catalogs')
+@ApiExtraModels(CatalogItemDto, RestrictedCatalogItemDto)
 @ApiProblems(401, 403)
 @Roles('office', 'department', 'legal_reviewer', 'auditor')
 @Controller('catalogs')

@@ -225,6 +225,14 @@ describe('authentication and the HTTP pipeline', () => {
       expect(Object.keys(doc.components.schemas.ProgressEntryDto.properties)).toEqual(
         expect.arrayContaining(['step', 'status', 'legalBasis', 'dueOn', 'light', 'workingDaysLeft', 'workingDaysOverdue', 'deadline']),
       );
+      // A catalog's items are whole or, outside the caller's scope, restricted: both shapes are named.
+      expect(doc.components.schemas.CatalogDto.properties.items).toEqual({
+        type: 'array',
+        items: { oneOf: [{ $ref: '#/components/schemas/CatalogItemDto' }, { $ref: '#/components/schemas/RestrictedCatalogItemDto' }] },
+        description: expect.any(String) as unknown,
+      });
+      expect(Object.keys(doc.components.schemas.RestrictedCatalogItemDto.properties)).toEqual(expect.arrayContaining(['requiredSteps', 'restricted']));
+      expect(Object.keys(doc.components.schemas.OrgUnitDto.properties)).toEqual(expect.arrayContaining(['active', 'updatedAt']));
     });
   });
 });
