@@ -18,13 +18,28 @@ export interface CatalogPublication {
   catalogedItemIds: string[];
 }
 
+/**
+ * A publication as a view shows it: with the number of items it listed and moved, and their ids
+ * only in a catalog's own view and while they are at most PUBLICATION_IDS_SHOWN (a catalog of ten
+ * thousand items would otherwise repeat ten thousand ids per publication; its items are paged).
+ */
+export type PublicationView = Omit<CatalogPublication, 'itemIds' | 'catalogedItemIds'> & {
+  itemCount: number;
+  catalogedItemCount: number;
+  itemIds?: string[];
+  catalogedItemIds?: string[];
+};
+
+/** Ids of a publication's items shown in a catalog's own view, at most. */
+export const PUBLICATION_IDS_SHOWN = 500;
+
 export interface CatalogView {
   id: string;
   organId: string;
   year: number;
   status: string;
   revision: number;
-  publications: CatalogPublication[];
+  publications: PublicationView[];
   createdAt: string;
   updatedAt: string;
   itemCount?: number;
@@ -63,14 +78,20 @@ export function publicationsOf(row: CatalogSqlRow): CatalogPublication[] {
   return JSON.parse(row.publications) as CatalogPublication[];
 }
 
-export function catalogView(row: CatalogSqlRow, extra: { itemCount?: number; items?: Array<CatalogItemView | RestrictedItemView> } = {}): CatalogView {
+/** `ids`: the catalog's own view (its publications name their items, up to PUBLICATION_IDS_SHOWN); a list gives counts only. */
+export function catalogView(row: CatalogSqlRow, extra: { itemCount?: number; items?: Array<CatalogItemView | RestrictedItemView> } = {}, ids = true): CatalogView {
   return {
     id: row.id,
     organId: row.organ_id,
     year: row.year,
     status: row.status,
     revision: row.revision,
-    publications: publicationsOf(row),
+    publications: publicationsOf(row).map(({ itemIds, catalogedItemIds, ...p }) => ({
+      ...p,
+      itemCount: itemIds.length,
+      catalogedItemCount: catalogedItemIds.length,
+      ...(ids && itemIds.length <= PUBLICATION_IDS_SHOWN ? { itemIds, catalogedItemIds } : {}),
+    })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...extra,

@@ -4,6 +4,9 @@ import { Allow, ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, Is
 import { PageQueryDto } from '../common/pagination';
 import { IsBusinessDate, IsName, IsText } from '../common/validation';
 import { DECISION_CATEGORIES, KNOWN_CATEGORIES } from './categories';
+
+/** A citation of a law, a rule or a document (《…》第…条) is a line, not a text: 500 characters at most. */
+export const LEGAL_BASIS_MAX_LENGTH = 500;
 import { ProgressEntryDto } from '../common/openapi/progress-entry.dto';
 
 /** Catalog years the service takes: wide enough for any real catalog, narrow enough to catch typos. */
@@ -56,11 +59,11 @@ export class AddCatalogItemDto {
   @IsUUID('all', { message: 'undertakingUnitId must be a UUID' })
   undertakingUnitId: string;
 
-  @ApiProperty({ type: [String], example: ['《中华人民共和国价格法》第二十三条'] })
+  @ApiProperty({ type: [String], example: ['《中华人民共和国价格法》第二十三条'], description: 'The laws, rules and documents the decision rests on: at most 100, each at most 500 characters' })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(100)
-  @IsText(undefined, { each: true })
+  @IsText(LEGAL_BASIS_MAX_LENGTH, { each: true })
   legalBasis: string[];
 
   @ApiPropertyOptional({ default: false, description: 'The item concerns market activity: its draft then needs a fair competition review' })
@@ -128,8 +131,12 @@ export class CatalogPublicationDto {
   @ApiProperty({ example: '2026-02-15' }) publishedOn: string;
   @ApiProperty({ description: 'When it was recorded (ISO-8601 UTC)' }) recordedAt: string;
   @ApiProperty({ description: 'The actor of the publication' }) publishedBy: object;
-  @ApiProperty({ type: [String], description: 'Every item this revision of the catalog lists' }) itemIds: string[];
-  @ApiProperty({ type: [String], description: 'The items this publication moved from proposed to cataloged' }) catalogedItemIds: string[];
+  @ApiProperty({ description: 'How many items this revision of the catalog lists' }) itemCount: number;
+  @ApiProperty({ description: 'How many items this publication moved from proposed to cataloged' }) catalogedItemCount: number;
+  @ApiPropertyOptional({ type: [String], description: 'Every item this revision lists: in GET /catalogs/:id and the publication answer, while at most 500 (the items are paged)' })
+  itemIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'The items this publication moved from proposed to cataloged: where itemIds is shown' })
+  catalogedItemIds?: string[];
 }
 
 export class CatalogItemDto {

@@ -98,7 +98,7 @@ export class CatalogsService {
       const filter = { visibleOrganIds: visible.all ? undefined : visible.organIds, organId: query.organId, year: query.year };
       const rows = await this.repo.listCatalogs(tx, filter, query.offset, query.pageSize);
       return new Page(
-        rows.map((r) => catalogView(r, { itemCount: r.item_count })),
+        rows.map((r) => catalogView(r, { itemCount: r.item_count }, false)),
         await this.repo.countCatalogs(tx, filter),
       );
     });

@@ -239,6 +239,7 @@ describe('annual decision catalogs (年度重大行政决策事项目录)', () =
       ['a malformed undertakingUnitId', (x) => (x.undertakingUnitId = 'fgj'), 'undertakingUnitId'],
       ['an empty legalBasis', (x) => (x.legalBasis = []), 'legalBasis'],
       ['a blank legal basis', (x) => (x.legalBasis = ['']), 'legalBasis'],
+      ['a legal basis of 501 characters (a citation, not a text)', (x) => (x.legalBasis = ['法'.repeat(501)]), 'legalBasis'],
       ['a legalBasis that is not a list', (x) => (x.legalBasis = '价格法'), 'legalBasis'],
       ['affectsMarket as a string', (x) => (x.affectsMarket = 'yes'), 'affectsMarket'],
       ['an impossible plannedStartOn', (x) => (x.plannedStartOn = '2026-02-30'), 'plannedStartOn'],
@@ -342,10 +343,16 @@ describe('annual decision catalogs (年度重大行政决策事项目录)', () =
           ...CATALOG_PUBLICATION,
           recordedAt: expect.any(String),
           publishedBy: officeActor(),
+          itemCount: 2,
+          catalogedItemCount: 2,
           itemIds: [a.id, b.id],
           catalogedItemIds: [a.id, b.id],
         },
       ]);
+      // A list gives the counts, not the ids (a catalog of thousands of items would repeat them per publication).
+      const listed = (await t.http.get(`/catalogs?year=${catalog.year}&organId=${catalog.organId}`).set(t.bearer(d.tokens.office)).expect(200)).body as CatalogBody[];
+      expect(listed[0].publications).toEqual([expect.objectContaining({ revision: 1, itemCount: 2, catalogedItemCount: 2 })]);
+      expect(listed[0].publications[0]).not.toHaveProperty('itemIds');
       expect(published.items?.map((i) => [i.id, i.stage, i.version])).toEqual([
         [a.id, 'cataloged', 2],
         [b.id, 'cataloged', 2],

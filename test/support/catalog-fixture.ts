@@ -94,7 +94,7 @@ export interface CatalogBody {
   year: number;
   status: string;
   revision: number;
-  publications: Array<{ revision: number; publishedOn: string; itemIds: string[]; catalogedItemIds: string[] }>;
+  publications: Array<{ revision: number; publishedOn: string; itemCount: number; catalogedItemCount: number; itemIds?: string[]; catalogedItemIds?: string[] }>;
   items?: Array<{ id: string; title: string; stage: string; version: number; [member: string]: unknown }>;
   [member: string]: unknown;
 }
