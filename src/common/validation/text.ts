@@ -20,7 +20,7 @@ export function IsText(max = TEXT_MAX_LENGTH, options: ValidationOptions = {}): 
     Matches(NOT_BLANK, { ...options, message: `${each}$property must not be empty` })(target, propertyName);
     ValidateBy(
       { name: 'cleanText', validator: { validate: (v: unknown) => !cleanTextProblem(v) } },
-      { ...options, message: (args: ValidationArguments) => `${args.property} ${cleanTextProblem(args.value) ?? ''}` },
+      { ...options, message: (args: ValidationArguments) => cleanTextProblem(args.value) ?? '' },
     )(target, propertyName);
     MaxLength(max, { ...options, message: `${each}$property must be at most ${max} characters` })(target, propertyName);
   };
