@@ -3,46 +3,20 @@
  * and JSON columns as PostgreSQL hands them back. The full behaviour is test/e2e/catalogs.e2e-spec.ts
  * (SQLite); this checks that the same SQL holds on the other dialect.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { itemA, itemB, publishedCatalogWith, type CatalogBody } from '../../test/support/catalog-fixture';
-import { PG_URL, postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
 import { createDistrict, type District } from '../../test/support/district';
-import { expectProblem, TEST_ADMIN, type TestApp } from '../../test/support/test-app';
-import { createApp } from '../app.factory';
-import { loadConfig } from '../config/app-config';
+import { createTestApp, expectProblem, type TestApp } from '../../test/support/test-app';
 
 describe('catalogs on PostgreSQL', () => {
-  let db: TestDatabase;
-  let app: NestExpressApplication;
   let t: TestApp;
   let d: District;
 
   beforeAll(async () => {
-    db = await postgresTestDatabase();
-    const config = loadConfig({
-      DB_TYPE: 'postgres',
-      DATABASE_URL: PG_URL,
-      JWT_SECRET: 'catalogs-on-postgresql-test-secret-0123456789',
-      ADMIN_USERNAME: TEST_ADMIN.username,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      BCRYPT_COST: '4',
-      DEADLINE_SCAN_INTERVAL_MINUTES: '0',
-    });
-    app = await createApp({ ...config, database: db.config }, { logger: ['error', 'fatal'] });
-    await app.listen(0, '127.0.0.1');
-    const http = request(app.getHttpServer());
-    const login = async (username: string, password: string): Promise<string> =>
-      ((await http.post('/auth/login').send({ username, password }).expect(200)).body as { accessToken: string }).accessToken;
-    // The part of TestApp that the district and catalog fixtures use.
-    t = { http, login, adminToken: () => login(TEST_ADMIN.username, TEST_ADMIN.password), bearer: (token: string) => ({ Authorization: `Bearer ${token}` }) } as TestApp;
+    t = await createTestApp({ postgres: true });
     d = await createDistrict(t);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => t?.close());
 
   it('creates, fills, publishes, lists, shows publicly and withdraws', async () => {
     const office = t.bearer(d.tokens.office);

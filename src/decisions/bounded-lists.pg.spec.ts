@@ -5,18 +5,12 @@
  * behaviour is test/e2e/bounded-lists.e2e-spec.ts (SQLite); this checks the same SQL here.
  */
 import { createHash } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import type { ProcedureContext } from '../../workflows/major-decision/v1/context';
 import { samplePayload } from '../../workflows/major-decision/v1/samples';
 import { TO_PUBLISHED } from '../../workflows/major-decision/v1/walk';
-import { PG_URL, postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
 import { decisionFixture, type DecisionFixture } from '../../test/support/decision-fixture';
 import { createDistrict, type District } from '../../test/support/district';
-import { expectProblem, TEST_ADMIN, type TestApp } from '../../test/support/test-app';
-import { createApp } from '../app.factory';
-import { loadConfig } from '../config/app-config';
-import { TransactionRunner } from '../database/transaction-runner';
+import { createTestApp, expectProblem, type TestApp } from '../../test/support/test-app';
 import { REFUSED_PAYLOAD_MAX_BYTES } from '../engine/refused-payload';
 import { LIST_PAYLOAD_CHARS } from './decisions.repository';
 import { PUBLIC_CHANNELS_CHARS } from './decisions.service';
@@ -24,44 +18,16 @@ import { PUBLIC_CHANNELS_CHARS } from './decisions.service';
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 describe('bounded refusals and lists on PostgreSQL', () => {
-  let db: TestDatabase;
-  let app: NestExpressApplication;
   let t: TestApp;
   let d: District;
   let f: DecisionFixture;
 
   beforeAll(async () => {
-    db = await postgresTestDatabase();
-    const config = loadConfig({
-      DB_TYPE: 'postgres',
-      DATABASE_URL: PG_URL,
-      JWT_SECRET: 'bounded-lists-on-postgresql-test-secret-0123456789',
-      ADMIN_USERNAME: TEST_ADMIN.username,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      BCRYPT_COST: '4',
-      DEADLINE_SCAN_INTERVAL_MINUTES: '0',
-    });
-    app = await createApp({ ...config, database: db.config }, { logger: ['error', 'fatal'] });
-    await app.listen(0, '127.0.0.1');
-    const http = request(app.getHttpServer());
-    const login = async (username: string, password: string): Promise<string> =>
-      ((await http.post('/auth/login').send({ username, password }).expect(200)).body as { accessToken: string }).accessToken;
-    // The part of TestApp that the district and decision fixtures use.
-    t = {
-      app,
-      http,
-      login,
-      tx: app.get(TransactionRunner),
-      adminToken: () => login(TEST_ADMIN.username, TEST_ADMIN.password),
-      bearer: (token: string) => ({ Authorization: `Bearer ${token}` }),
-    } as unknown as TestApp;
+    t = await createTestApp({ postgres: true });
     d = await createDistrict(t);
     f = decisionFixture(t, d);
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => t?.close());
 
   const bigDraft = (context: ProcedureContext, n: number) => ({
     ...samplePayload('RECORD_DRAFT', context),

@@ -3,14 +3,10 @@
  * database, racing on the same decisions and catalog. Concurrency is settled in the database (row
  * lock and version check), not in either instance.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { itemA, itemB, publishedCatalogWith, CATALOG_PUBLICATION } from '../../test/support/catalog-fixture';
-import { PG_URL, postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
+import { postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
 import { createDistrict, type District } from '../../test/support/district';
-import { TEST_ADMIN, type TestApp } from '../../test/support/test-app';
-import { createApp } from '../app.factory';
-import { loadConfig } from '../config/app-config';
+import { createTestApp, type TestApp } from '../../test/support/test-app';
 import { ChainVerifier } from '../engine/chain-verifier';
 
 const STEPS = [
@@ -20,28 +16,16 @@ const STEPS = [
 
 describe('two API instances on one PostgreSQL database', () => {
   let db: TestDatabase;
-  const apps: NestExpressApplication[] = [];
+  const apps: TestApp[] = [];
   let a: TestApp;
   let b: TestApp;
   let d: District;
 
+  /** One more API instance on the shared schema (its own data source and pool, the same signing key). */
   const instance = async (): Promise<TestApp> => {
-    const config = loadConfig({
-      DB_TYPE: 'postgres',
-      DATABASE_URL: PG_URL,
-      JWT_SECRET: 'two-instances-share-this-secret-0123456789',
-      ADMIN_USERNAME: TEST_ADMIN.username,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      BCRYPT_COST: '4',
-      DEADLINE_SCAN_INTERVAL_MINUTES: '0',
-    });
-    const app = await createApp({ ...config, database: db.config }, { logger: ['error', 'fatal'] });
-    await app.listen(0, '127.0.0.1');
-    apps.push(app);
-    const http = request(app.getHttpServer());
-    const login = async (username: string, password: string): Promise<string> =>
-      ((await http.post('/auth/login').send({ username, password }).expect(200)).body as { accessToken: string }).accessToken;
-    return { app, http, login, adminToken: () => login(TEST_ADMIN.username, TEST_ADMIN.password), bearer: (token: string) => ({ Authorization: `Bearer ${token}` }) } as TestApp;
+    const t = await createTestApp({ database: db.config });
+    apps.push(t);
+    return t;
   };
 
   beforeAll(async () => {
@@ -52,7 +36,7 @@ describe('two API instances on one PostgreSQL database', () => {
   });
 
   afterAll(async () => {
-    for (const app of apps) await app.close();
+    for (const t of apps) await t.close();
     await db?.drop();
   });
 

@@ -4,38 +4,22 @@
  * token version on every request; neither keeps it), and two administrators disabling each other
  * at the same moment through different instances cannot leave the district without one.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { PG_URL, postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
-import { expectProblem, TEST_ADMIN, type TestApp } from '../../test/support/test-app';
-import { createApp } from '../app.factory';
-import { loadConfig } from '../config/app-config';
+import { postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
+import { expectProblem, createTestApp, type TestApp } from '../../test/support/test-app';
 
 describe('accounts on PostgreSQL, two instances', () => {
   let db: TestDatabase;
-  const apps: NestExpressApplication[] = [];
+  const apps: TestApp[] = [];
   let a: TestApp;
   let b: TestApp;
   let admin: string;
   let unitId: string;
 
+  /** One more API instance on the shared schema (its own data source and pool, the same signing key). */
   const instance = async (): Promise<TestApp> => {
-    const config = loadConfig({
-      DB_TYPE: 'postgres',
-      DATABASE_URL: PG_URL,
-      JWT_SECRET: 'accounts-on-postgresql-share-this-secret-0123',
-      ADMIN_USERNAME: TEST_ADMIN.username,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      BCRYPT_COST: '4',
-      DEADLINE_SCAN_INTERVAL_MINUTES: '0',
-    });
-    const app = await createApp({ ...config, database: db.config }, { logger: ['error', 'fatal'] });
-    await app.listen(0, '127.0.0.1');
-    apps.push(app);
-    const http = request(app.getHttpServer());
-    const login = async (username: string, password: string): Promise<string> =>
-      ((await http.post('/auth/login').send({ username, password }).expect(200)).body as { accessToken: string }).accessToken;
-    return { app, http, login, adminToken: () => login(TEST_ADMIN.username, TEST_ADMIN.password), bearer: (token: string) => ({ Authorization: `Bearer ${token}` }) } as TestApp;
+    const t = await createTestApp({ database: db.config });
+    apps.push(t);
+    return t;
   };
 
   beforeAll(async () => {
@@ -47,7 +31,7 @@ describe('accounts on PostgreSQL, two instances', () => {
   });
 
   afterAll(async () => {
-    for (const app of apps) await app.close();
+    for (const t of apps) await t.close();
     await db?.drop();
   });
 

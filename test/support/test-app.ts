@@ -24,6 +24,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request, { type Response } from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import type { DatabaseConfig } from '../../src/config/database-config';
 import { createPostgresSchema, PG_URL } from './databases';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 
@@ -64,6 +65,11 @@ export interface TestAppOptions {
    * instead of a SQLite file; `close()` drops the schema. For the `*.pg.spec.ts` suites.
    */
   postgres?: boolean;
+  /**
+   * Run on this database, made beforehand (test/support/databases.ts), which `close()` leaves as it
+   * is: several instances on one PostgreSQL schema, as in production. They share a signing key.
+   */
+  database?: DatabaseConfig;
   /** Nest logger; errors only by default. */
   logger?: LoggerService | LogLevel[] | false;
 }
@@ -71,7 +77,10 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'decisions-test-'));
   let app: NestExpressApplication | undefined;
-  const pg = options.postgres ? await createPostgresSchema() : undefined;
+  const created = options.postgres ? await createPostgresSchema() : undefined;
+  const shared = options.database?.type === 'postgres' ? options.database : undefined;
+  /** The PostgreSQL schema the app runs on, if it runs on PostgreSQL. */
+  const pg = created ?? (shared ? { schema: shared.schema as string } : undefined);
   try {
     const loaded = loadConfig({
       DB_PATH: join(dir, 'decisions.sqlite'),
@@ -83,7 +92,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       ...(pg ? { DB_TYPE: 'postgres', DATABASE_URL: PG_URL, JWT_SECRET: 'a-secret-for-the-postgresql-test-apps-0123456789' } : {}),
       ...options.env,
     });
-    const config: AppConfig = pg ? { ...loaded, database: { ...loaded.database, schema: pg.schema } } : loaded;
+    const config: AppConfig = options.database ? { ...loaded, database: options.database } : pg ? { ...loaded, database: { ...loaded.database, schema: pg.schema } } : loaded;
     app = await createApp(config, { logger: options.logger ?? ['error', 'fatal'] });
     await app.listen(0, '127.0.0.1');
     const http = request(app.getHttpServer());
@@ -150,13 +159,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       close: async () => {
         await started.close();
         rmSync(dir, { recursive: true, force: true });
-        await pg?.drop();
+        await created?.drop();
       },
     };
   } catch (err) {
     await app?.close();
     rmSync(dir, { recursive: true, force: true });
-    await pg?.drop();
+    await created?.drop();
     throw err;
   }
 }
