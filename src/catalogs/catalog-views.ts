@@ -113,15 +113,14 @@ export function itemDetailsOf(row: CatalogItemSqlRow, decision: DecisionSnapshot
   };
 }
 
+/** What every view of an item starts with, whole or restricted. */
+function itemHead(d: DecisionSnapshot) {
+  return { id: d.id, catalogId: d.catalogId, organId: d.organId, year: d.year, title: d.title, category: d.category, undertakingUnitId: d.undertakingUnitId };
+}
+
 export function itemView(d: DecisionSnapshot, details: ItemDetails, progress: ProgressView[]): CatalogItemView {
   return {
-    id: d.id,
-    catalogId: d.catalogId,
-    organId: d.organId,
-    year: d.year,
-    title: d.title,
-    category: d.category,
-    undertakingUnitId: d.undertakingUnitId,
+    ...itemHead(d),
     ...details,
     definition: d.definition,
     stage: d.stage,
@@ -166,13 +165,7 @@ export interface RestrictedItemView {
 
 export function restrictedItemView(d: DecisionSnapshot, details: ItemDetails): RestrictedItemView {
   return {
-    id: d.id,
-    catalogId: d.catalogId,
-    organId: d.organId,
-    year: d.year,
-    title: d.title,
-    category: d.category,
-    undertakingUnitId: d.undertakingUnitId,
+    ...itemHead(d),
     legalBasis: details.legalBasis,
     requiredSteps: requiredStepsOf(details.requirements),
     plannedStartOn: details.plannedStartOn,

@@ -4,9 +4,8 @@
  * lock and version check), not in either instance.
  */
 import { itemA, itemB, publishedCatalogWith, CATALOG_PUBLICATION } from '../../test/support/catalog-fixture';
-import { postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
 import { createDistrict, type District } from '../../test/support/district';
-import { createTestApp, type TestApp } from '../../test/support/test-app';
+import { createPostgresInstances, type TestApp } from '../../test/support/test-app';
 import { ChainVerifier } from '../engine/chain-verifier';
 
 const STEPS = [
@@ -15,29 +14,18 @@ const STEPS = [
 ];
 
 describe('two API instances on one PostgreSQL database', () => {
-  let db: TestDatabase;
-  const apps: TestApp[] = [];
+  let close: () => Promise<void>;
   let a: TestApp;
   let b: TestApp;
   let d: District;
 
-  /** One more API instance on the shared schema (its own data source and pool, the same signing key). */
-  const instance = async (): Promise<TestApp> => {
-    const t = await createTestApp({ database: db.config });
-    apps.push(t);
-    return t;
-  };
-
   beforeAll(async () => {
-    db = await postgresTestDatabase();
-    a = await instance();
-    b = await instance();
+    ({ instances: [a, b], close } = await createPostgresInstances(2));
     d = await createDistrict(a);
   });
 
   afterAll(async () => {
-    for (const t of apps) await t.close();
-    await db?.drop();
+    await close?.();
   });
 
   const send = (t: TestApp, id: string, body: object) => t.http.post(`/decisions/${id}/events`).set(t.bearer(d.tokens.department)).send(body);

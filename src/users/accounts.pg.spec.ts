@@ -4,35 +4,23 @@
  * token version on every request; neither keeps it), and two administrators disabling each other
  * at the same moment through different instances cannot leave the district without one.
  */
-import { postgresTestDatabase, type TestDatabase } from '../../test/support/databases';
-import { expectProblem, createTestApp, type TestApp } from '../../test/support/test-app';
+import { expectProblem, createPostgresInstances, type TestApp } from '../../test/support/test-app';
 
 describe('accounts on PostgreSQL, two instances', () => {
-  let db: TestDatabase;
-  const apps: TestApp[] = [];
+  let close: () => Promise<void>;
   let a: TestApp;
   let b: TestApp;
   let admin: string;
   let unitId: string;
 
-  /** One more API instance on the shared schema (its own data source and pool, the same signing key). */
-  const instance = async (): Promise<TestApp> => {
-    const t = await createTestApp({ database: db.config });
-    apps.push(t);
-    return t;
-  };
-
   beforeAll(async () => {
-    db = await postgresTestDatabase();
-    a = await instance();
-    b = await instance();
+    ({ instances: [a, b], close } = await createPostgresInstances(2));
     admin = await a.adminToken();
     unitId = ((await a.http.post('/org-units').set(a.bearer(admin)).send({ name: '前进区人民政府', kind: 'government' }).expect(201)).body as { id: string }).id;
   });
 
   afterAll(async () => {
-    for (const t of apps) await t.close();
-    await db?.drop();
+    await close?.();
   });
 
   let seq = 0;

@@ -25,7 +25,7 @@ import request, { type Response } from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import type { DatabaseConfig } from '../../src/config/database-config';
-import { createPostgresSchema, PG_URL } from './databases';
+import { createPostgresSchema, PG_URL, postgresTestDatabase } from './databases';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 
 /** The first administrator of every test app. */
@@ -168,6 +168,27 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     await created?.drop();
     throw err;
   }
+}
+
+/**
+ * `count` API instances on one throwaway PostgreSQL schema, as several instances share a database
+ * in production (each its own data source and pool, one signing key). `close()` stops them and
+ * drops the schema.
+ */
+export async function createPostgresInstances(count: number): Promise<{ instances: TestApp[]; close(): Promise<void> }> {
+  const db = await postgresTestDatabase();
+  const instances: TestApp[] = [];
+  const close = async () => {
+    for (const t of instances) await t.close();
+    await db.drop();
+  };
+  try {
+    for (let i = 0; i < count; i++) instances.push(await createTestApp({ database: db.config }));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { instances, close };
 }
 
 /**
