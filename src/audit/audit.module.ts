@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { OrgUnitsModule } from '../org-units/org-units.module';
+
+/**
+ * `/audit/*`: the auditor's desk (依法治区办): incomplete, overdue and late procedures, refused
+ * attempts, chain verification and the year's figures. Auditors read everything; an office reads
+ * its own organ; every other role gets 403. Each part has its controller and service here.
+ */
+@Module({
+  imports: [OrgUnitsModule],
+  controllers: [],
+  providers: [],
+})
+export class AuditModule {}
