@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { AuditVerifyController, AuditVerifyService } from './audit-verify';
 
 /**
  * `/audit/*`: the auditor's desk (依法治区办): incomplete, overdue and late procedures, refused
@@ -8,7 +9,7 @@ import { OrgUnitsModule } from '../org-units/org-units.module';
  */
 @Module({
   imports: [OrgUnitsModule],
-  controllers: [],
-  providers: [],
+  controllers: [AuditVerifyController],
+  providers: [AuditVerifyService],
 })
 export class AuditModule {}

@@ -1,23 +1,48 @@
 /**
  * Recomputes the record's hash chain from the rows as they are stored now (no cache), so that any
- * changed, deleted or reordered row is found (R6), including a deleted last row: the decision row
- * keeps `last_seq` and `last_hash`.
+ * changed, deleted or reordered row is found (R6), including a deleted last row (the decision row
+ * keeps `last_seq` and `last_hash`) and a decision whose stage is not where its last record row
+ * left it.
  */
 import type { Row, Tx, TransactionRunner } from '../database/transaction-runner';
 import { listRecordsOf, type StoredRecord } from './procedure-store';
 import { GENESIS_HASH, recordHash } from './record-hash';
 
+/**
+ * What is wrong at the first broken seq:
+ * - `hash`: the row's content no longer gives its hash, or its prevHash is not the hash before it (changed);
+ * - `sequence`: a seq is missing or out of place (a row deleted or reordered in the middle);
+ * - `tail`: the record ends before, or not with, what the decision row says it ends with (last rows deleted, or the decision row altered);
+ * - `stage`: the decision's stage is not the stage its last record row went to.
+ */
+export type ChainProblem = 'hash' | 'sequence' | 'tail' | 'stage';
+
 export interface ChainResult {
   ok: boolean;
   events: number;
   brokenAtSeq?: number;
+  problem?: ChainProblem;
+}
+
+export interface BrokenChain {
+  decisionId: string;
+  seq: number;
+  problem: ChainProblem;
 }
 
 export interface AllChainsResult {
   ok: boolean;
   decisions: number;
   events: number;
-  broken: Array<{ decisionId: string; seq: number }>;
+  broken: BrokenChain[];
+}
+
+/** What the verifier needs of a decision row. */
+interface ChainHead {
+  id: string;
+  last_seq: number;
+  last_hash: string;
+  stage: string;
 }
 
 function parse(text: string): unknown {
@@ -28,14 +53,24 @@ function parse(text: string): unknown {
   }
 }
 
-/** The first seq whose hash, prevHash or position does not hold, or undefined when the chain is whole. */
-export function verifyChain(records: readonly StoredRecord[], lastSeq: number, lastHash: string): ChainResult {
-  let prev = GENESIS_HASH;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i];
-    const expectedSeq = i + 1;
+/** One decision's chain, fed its rows in seq order: keeps only the running state, never the rows. */
+class ChainWalk {
+  private prev = GENESIS_HASH;
+  private count = 0;
+  private lastToStage: string | null = null;
+  private failure?: { seq: number; problem: ChainProblem };
+
+  constructor(private readonly head: ChainHead) {}
+
+  feed(r: StoredRecord): void {
+    this.count += 1;
+    if (this.failure) return;
+    const expectedSeq = this.count;
     const seq = Number(r.seq);
-    if (seq !== expectedSeq) return { ok: false, events: records.length, brokenAtSeq: Math.min(seq, expectedSeq) };
+    if (seq !== expectedSeq) {
+      this.failure = { seq: Math.min(seq, expectedSeq), problem: 'sequence' };
+      return;
+    }
     const hash = recordHash({
       decisionId: r.decision_id,
       seq,
@@ -49,14 +84,43 @@ export function verifyChain(records: readonly StoredRecord[], lastSeq: number, l
       toStage: r.to_stage,
       prevHash: r.prev_hash,
     });
-    if (r.prev_hash !== prev || r.hash !== hash) return { ok: false, events: records.length, brokenAtSeq: seq };
-    prev = r.hash;
+    if (r.prev_hash !== this.prev || r.hash !== hash) {
+      this.failure = { seq, problem: 'hash' };
+      return;
+    }
+    this.prev = r.hash;
+    this.lastToStage = r.to_stage;
   }
-  if (records.length !== lastSeq || prev !== lastHash) {
-    // The tail was cut (or the decision row altered): the first seq that is not as the row says.
-    return { ok: false, events: records.length, brokenAtSeq: Math.min(records.length + 1, lastSeq) || 1 };
+
+  result(): ChainResult {
+    const events = this.count;
+    if (this.failure) return { ok: false, events, brokenAtSeq: this.failure.seq, problem: this.failure.problem };
+    const lastSeq = Number(this.head.last_seq);
+    if (events !== lastSeq || this.prev !== this.head.last_hash) {
+      // The tail was cut (or the decision row altered): the first seq that is not as the row says.
+      return { ok: false, events, brokenAtSeq: Math.min(events + 1, lastSeq) || 1, problem: 'tail' };
+    }
+    if (this.lastToStage !== null && this.lastToStage !== this.head.stage) return { ok: false, events, brokenAtSeq: events, problem: 'stage' };
+    return { ok: true, events };
   }
-  return { ok: true, events: records.length };
+}
+
+/** The first seq whose hash, prevHash or position does not hold, or that the decision row contradicts. */
+export function verifyChain(records: readonly StoredRecord[], lastSeq: number, lastHash: string, stage?: string): ChainResult {
+  const walk = new ChainWalk({ id: records[0]?.decision_id ?? '', last_seq: lastSeq, last_hash: lastHash, stage: stage ?? records[records.length - 1]?.to_stage ?? '' });
+  for (const r of records) walk.feed(r);
+  return walk.result();
+}
+
+const RECORD_COLUMNS = 'decision_id, seq, revision, type, payload, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash';
+
+export interface VerifyAllOptions {
+  /** Only the decisions of these organs (null or absent: every decision). */
+  organIds?: string[] | null;
+  /** Decisions per page (default 500). */
+  decisionsPerPage?: number;
+  /** Record rows read at once (default 2,000): memory holds one such batch, whatever the record's size. */
+  rowsPerBatch?: number;
 }
 
 export class ChainVerifier {
@@ -64,47 +128,59 @@ export class ChainVerifier {
 
   async verifyDecision(decisionId: string): Promise<ChainResult | undefined> {
     return this.runner.read(async (tx) => {
-      const rows = await tx.query<{ last_seq: number; last_hash: string } & Row>('SELECT last_seq, last_hash FROM decision WHERE id = ?', [decisionId]);
+      const rows = await tx.query<ChainHead & Row>('SELECT id, last_seq, last_hash, stage FROM decision WHERE id = ?', [decisionId]);
       if (!rows.length) return undefined;
       const records = await listRecordsOf(tx, [decisionId]);
-      return verifyChain(records, Number(rows[0].last_seq), rows[0].last_hash);
+      return verifyChain(records, Number(rows[0].last_seq), rows[0].last_hash, rows[0].stage);
     });
   }
 
-  /** Every decision, in pages so that memory stays flat however long the record grows. */
-  async verifyAll(pageSize = 500): Promise<AllChainsResult> {
+  /**
+   * Every decision (of the organs asked for), in id order, a page of decisions at a time and their
+   * record rows in batches read by key (decision, seq): memory stays flat however long the record
+   * grows, and each read is short, so that steps go on while it runs.
+   */
+  async verifyAll(opts: VerifyAllOptions = {}): Promise<AllChainsResult> {
     const out: AllChainsResult = { ok: true, decisions: 0, events: 0, broken: [] };
+    if (opts.organIds && opts.organIds.length === 0) return out;
+    const perPage = opts.decisionsPerPage ?? 500;
+    const perBatch = opts.rowsPerBatch ?? 2_000;
     let after = '';
     for (;;) {
-      const page = await this.runner.read((tx) => this.page(tx, after, pageSize));
-      if (!page.decisions.length) break;
-      const byDecision = new Map<string, StoredRecord[]>();
-      for (const r of page.records) {
-        let list = byDecision.get(r.decision_id);
-        if (!list) byDecision.set(r.decision_id, (list = []));
-        list.push(r);
+      const heads = await this.runner.read((tx) => this.heads(tx, after, perPage, opts.organIds ?? null));
+      if (!heads.length) break;
+      const walks = new Map(heads.map((h) => [h.id, new ChainWalk(h)]));
+      const ids = heads.map((h) => h.id);
+      let cursor: { decisionId: string; seq: number } | undefined;
+      for (;;) {
+        const batch = await this.runner.read((tx) => this.records(tx, ids, cursor, perBatch));
+        for (const r of batch) walks.get(r.decision_id)?.feed(r);
+        if (batch.length < perBatch) break;
+        const last = batch[batch.length - 1];
+        cursor = { decisionId: last.decision_id, seq: Number(last.seq) };
       }
-      for (const d of page.decisions) {
-        const res = verifyChain(byDecision.get(d.id) ?? [], Number(d.last_seq), d.last_hash);
+      for (const h of heads) {
+        const res = (walks.get(h.id) as ChainWalk).result();
         out.decisions += 1;
         out.events += res.events;
-        if (!res.ok) out.broken.push({ decisionId: d.id, seq: res.brokenAtSeq as number });
+        if (!res.ok) out.broken.push({ decisionId: h.id, seq: res.brokenAtSeq as number, problem: res.problem as ChainProblem });
       }
-      after = page.decisions[page.decisions.length - 1].id;
+      after = heads[heads.length - 1].id;
     }
     out.ok = out.broken.length === 0;
     return out;
   }
 
-  private async page(tx: Tx, after: string, size: number) {
-    const decisions = await tx.query<{ id: string; last_seq: number; last_hash: string } & Row>(
-      'SELECT id, last_seq, last_hash FROM decision WHERE id > ? ORDER BY id LIMIT ?',
-      [after, size],
-    );
-    const records = await listRecordsOf(
-      tx,
-      decisions.map((d) => d.id),
-    );
-    return { decisions, records };
+  private heads(tx: Tx, after: string, size: number, organIds: string[] | null): Promise<ChainHead[]> {
+    const organs = organIds ? ` AND organ_id IN (${organIds.map(() => '?').join(', ')})` : '';
+    return tx.query<ChainHead & Row>(`SELECT id, last_seq, last_hash, stage FROM decision WHERE id > ?${organs} ORDER BY id LIMIT ?`, [after, ...(organIds ?? []), size]);
+  }
+
+  /** The next rows of these decisions after the cursor, in (decision, seq) order. */
+  private records(tx: Tx, ids: string[], cursor: { decisionId: string; seq: number } | undefined, limit: number): Promise<StoredRecord[]> {
+    const marks = ids.map(() => '?').join(', ');
+    const from = cursor ? ' AND (decision_id > ? OR (decision_id = ? AND seq > ?))' : '';
+    const params = cursor ? [...ids, cursor.decisionId, cursor.decisionId, cursor.seq, limit] : [...ids, limit];
+    return tx.query<StoredRecord & Row>(`SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE decision_id IN (${marks})${from} ORDER BY decision_id, seq LIMIT ?`, params);
   }
 }

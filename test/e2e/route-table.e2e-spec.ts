@@ -87,6 +87,8 @@ const refused = (code = 'FORBIDDEN_ROLE', body?: (c: Ctx) => unknown, what = 're
 const everyone = (probe: Probe): Record<RoleKey, Probe[]> => ({ admin: [probe], office: [probe], department: [probe], reviewer: [probe], auditor: [probe] });
 /** The four procedure roles read; the administrator is refused. */
 const procedureReaders: Record<RoleKey, Probe[]> = { ...everyone(ok()), admin: [refused()] };
+/** The auditor's desk: the auditor, and an office for its own organ; every other role is refused. */
+const auditDesk: Record<RoleKey, Probe[]> = { admin: [refused()], office: [ok()], department: [refused()], reviewer: [refused()], auditor: [ok()] };
 const adminOnly = (probe: Probe): Record<RoleKey, Probe[]> => ({ admin: [probe], office: [refused()], department: [refused()], reviewer: [refused()], auditor: [refused()] });
 
 const NO_SUCH = '00000000-0000-4000-8000-000000000000';
@@ -233,6 +235,9 @@ const ROUTES: Record<string, RouteSpec> = {
     // A decision that exists but is not published is as missing as one that does not exist.
     resource: { scope: 'public-decision', missing: (c) => [`/public/decisions/${NO_SUCH}`, `/public/decisions/${c.decisionId}`] },
   },
+
+  'GET /audit/decisions/:id/verify': { path: (c) => `/audit/decisions/${c.decisionId}/verify`, roles: auditDesk },
+  'GET /audit/verify': { path: () => '/audit/verify', roles: auditDesk },
 
   'GET /reviews': {
     path: () => '/reviews',

@@ -1,0 +1,3 @@
+import { auditVerifySuite } from '../support/audit-verify-suite';
+
+auditVerifySuite(false);
