@@ -19,6 +19,11 @@ export interface DeadlineRules {
   readonly publicationWithinWorkingDays: number;
   /** Calendar days after publication, rejection or withdrawal within which the file is archived. */
   readonly archiveWithinDays: number;
+  /**
+   * Working days after the date a step claims (its `heldOn`, `concludedOn`…) within which it is
+   * recorded; a step recorded later is back-filled (事后补程序) and the audit flags it `BACKFILLED`.
+   */
+  readonly recordedWithinWorkingDays: number;
 }
 
 /**
@@ -43,6 +48,11 @@ export interface StepDeadline {
   unit: DeadlineUnit;
   calendarDataVersion: string;
   calendarUnknown?: true;
+}
+
+/** A step done in the procedure's current revision, the due day it had, and the day it claims it was done. */
+export interface DoneDeadline extends StepDeadline {
+  doneOn: string;
 }
 
 /** The code a WorkingDayCalendar's error carries for a year it has no official data for. */

@@ -2,7 +2,7 @@
  * What the engine needs of a procedure definition. One definition per procedure and version;
  * decisions keep the version they started with and always run on it.
  */
-import type { DeadlineRules, StepDeadline } from './deadlines';
+import type { DeadlineRules, DoneDeadline, StepDeadline } from './deadlines';
 import type { FieldError, UnitReference } from './schema';
 
 /** The official working-day calendar; for a year it has no data for it throws an error with `code: 'CALENDAR_YEAR_UNKNOWN'`. */
@@ -57,6 +57,16 @@ export interface EventActor {
   unit: 'organ' | 'undertaking' | 'implementing' | 'reviewing_government';
 }
 
+/**
+ * What an event's record row claims: the payload field holding the business date on which what it
+ * records happened (the meeting's `meetingOn`, the conclusion's `concludedOn`…), and the step it
+ * belongs to (null for an event of no step, e.g. an implementation report).
+ */
+export interface ClaimedDate {
+  field: string;
+  step: string | null;
+}
+
 export interface ProgressEntry {
   step: string;
   status: 'not_required' | 'pending' | 'in_progress' | 'done' | 'waived_with_reason';
@@ -94,6 +104,13 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   progress(state: ProcedureState<C>): ProgressEntry[];
   /** When each open step is due (whose start is known), with what the date was computed from. */
   deadlines(state: ProcedureState<C>, rules: DeadlineRules, calendar: WorkingDayCalendar): StepDeadline[];
+  /**
+   * The due day each step done in the current revision had, where the state still tells it, with
+   * the day the step claims it was done (the audit's late steps).
+   */
+  doneDeadlines(state: ProcedureState<C>, rules: DeadlineRules, calendar: WorkingDayCalendar): DoneDeadline[];
+  /** Per event type, the date its record row claims (the audit compares it with when the row was recorded). */
+  readonly claimedDates: Readonly<Record<string, ClaimedDate>>;
   isComplete(state: ProcedureState<C>): boolean;
   /** Non-blocking findings auditors must see. */
   flags(state: ProcedureState<C>): string[];

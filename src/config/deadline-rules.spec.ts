@@ -28,6 +28,7 @@ describe('loadDeadlineRules', () => {
       partyReportWithinWorkingDays: 10,
       publicationWithinWorkingDays: 20,
       archiveWithinDays: 30,
+      recordedWithinWorkingDays: 5,
     });
   });
 
@@ -47,6 +48,7 @@ describe('loadDeadlineRules', () => {
     ['{"archiveWithinDays": 0}', 'archiveWithinDays', /whole number of days from 1 to 366, got 0/],
     ['{"partyReportWithinWorkingDays": 2.5}', 'partyReportWithinWorkingDays', /got 2.5/],
     ['{"publicationWithinWorkingDays": "20"}', 'publicationWithinWorkingDays', /got "20"/],
+    ['{"recordedWithinWorkingDays": 0}', 'recordedWithinWorkingDays', /whole number of days from 1 to 366, got 0/],
     ['{"catalogPublishedBy": "3-31"}', 'catalogPublishedBy', /MM-DD/],
     ['{"catalogPublishedBy": "02-29"}', 'catalogPublishedBy', /every year/],
     ['{"note": 5}', 'note', /string/],

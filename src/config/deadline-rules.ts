@@ -22,6 +22,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRules = Object.freeze({
   partyReportWithinWorkingDays: 10,
   publicationWithinWorkingDays: 20,
   archiveWithinDays: 30,
+  recordedWithinWorkingDays: 5,
 });
 
 /** `config/deadlines.json` is malformed; the message names the file and the key. */
@@ -39,7 +40,13 @@ export class DeadlineRulesError extends Error {
 }
 
 type DayKey = Exclude<keyof DeadlineRules, 'catalogPublishedBy'>;
-const DAY_KEYS: readonly DayKey[] = ['publicCommentClosedWithinWorkingDays', 'partyReportWithinWorkingDays', 'publicationWithinWorkingDays', 'archiveWithinDays'];
+const DAY_KEYS: readonly DayKey[] = [
+  'publicCommentClosedWithinWorkingDays',
+  'partyReportWithinWorkingDays',
+  'publicationWithinWorkingDays',
+  'archiveWithinDays',
+  'recordedWithinWorkingDays',
+];
 /** Free-text keys a file may carry for its readers. */
 const NOTE_KEYS = new Set(['source', 'note']);
 const MAX_DAYS = 366;

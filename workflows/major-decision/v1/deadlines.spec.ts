@@ -11,6 +11,7 @@ const RULES: DeadlineRules = {
   partyReportWithinWorkingDays: 10,
   publicationWithinWorkingDays: 20,
   archiveWithinDays: 30,
+  recordedWithinWorkingDays: 5,
 };
 
 /** Monday to Friday, no holidays; years from 2027 on are unknown, as the real calendar says today. */
@@ -151,5 +152,41 @@ describe('major-decision v1 deadlines', () => {
     const broken: WorkingDayCalendar = { ...weekdays, addWorkingDays: () => { throw new Error('broken'); } };
     const w = new Walk(input).through('CATALOG_PUBLISHED', 'START_DRAFTING', 'RECORD_DRAFT', 'OPEN_PUBLIC_COMMENT');
     expect(() => def.deadlines(w.state, RULES, broken)).toThrow('broken');
+  });
+});
+
+describe('major-decision v1 deadlines of steps done', () => {
+  const done = (w: Walk) => def.doneDeadlines(w.state, RULES, weekdays);
+
+  it('gives each done step the due day it had, beside the day it claims it was done', () => {
+    const w = new Walk(input).through('CATALOG_PUBLISHED');
+    w.send('START_DRAFTING', { startedOn: '2026-02-09' });
+    expect(done(w)).toEqual([
+      { step: 'catalog', dueOn: '2026-03-31', doneOn: '2026-01-05', rule: 'catalogPublishedBy', startOn: '2026-03-31', days: 0, unit: 'fixed_date', calendarDataVersion: 'weekdays-test' },
+      { step: 'start', dueOn: '2026-02-02', doneOn: '2026-02-09', rule: 'plannedStartOn', startOn: '2026-02-02', days: 0, unit: 'fixed_date', calendarDataVersion: 'weekdays-test' },
+    ]);
+  });
+
+  it('the review: the requestedDueOn of the submission concluded; the decision, its report and publication', () => {
+    const w = new Walk(input).through(...TO_REVIEW.slice(0, -1));
+    w.send('SUBMIT_LEGALITY_REVIEW', { requestedDueOn: '2026-03-20' });
+    w.through('ACCEPT_REVIEW', 'ADD_LEGAL_OPINION');
+    w.send('CONCLUDE_REVIEW', { concludedOn: '2026-03-25' });
+    w.send('RECORD_DISCUSSION', { meetingOn: '2026-04-01' });
+    w.send('REPORT_TO_PARTY_COMMITTEE', { reportedOn: '2026-04-16' });
+    w.send('PUBLISH', { publishedOn: '2026-04-20' });
+    const byStepDone = Object.fromEntries(done(w).map((d) => [d.step, d]));
+    expect(byStepDone.legalityReview).toMatchObject({ dueOn: '2026-03-20', doneOn: '2026-03-25', rule: 'requestedDueOn' });
+    expect(byStepDone.collectiveDiscussion).toMatchObject({ dueOn: '2026-09-30', doneOn: '2026-04-01' });
+    expect(byStepDone.partyCommitteeReport).toMatchObject({ dueOn: '2026-04-15', doneOn: '2026-04-16' });
+    expect(byStepDone.publication).toMatchObject({ dueOn: '2026-04-29', doneOn: '2026-04-20' });
+    // A closed comment period is not kept in the state: no due day for public participation here.
+    expect(byStepDone.publicParticipation).toBeUndefined();
+    expect(byStepDone.hearing).toBeUndefined();
+  });
+
+  it('an adjustment is not held to the first revision planned dates', () => {
+    const w = new Walk(input).through(...TO_PUBLISHED, 'START_ADJUSTMENT');
+    expect(done(w).map((d) => d.step)).toEqual(['catalog']);
   });
 });

@@ -15,8 +15,13 @@
  * A step has a deadline only while it is open (not done, not required or waived) and its start is
  * known. The item's planned dates belong to its first revision: an adjustment (revision 2 and
  * later) is not held to them.
+ *
+ * Once a step is done, `doneDeadlinesOf` gives the due day it had, computed by the same rules from
+ * what the state keeps, beside the day the step claims it was done. The state does not keep a
+ * closed comment period (a later forum or questionnaire completes the same step), so public
+ * participation has none there: the overdue scan's rows tell when it was overdue.
  */
-import type { DeadlineRules, StepDeadline } from '../../deadlines';
+import type { DeadlineRules, DoneDeadline, StepDeadline } from '../../deadlines';
 import { isCalendarYearUnknown } from '../../deadlines';
 import type { WorkingDayCalendar } from '../../definition';
 import { addDays } from '../../dates';
@@ -27,7 +32,8 @@ type Spec = Omit<StepDeadline, 'dueOn' | 'calendarDataVersion' | 'calendarUnknow
 
 const fixed = (rule: string, on: string): Spec => ({ rule, startOn: on, days: 0, unit: 'fixed_date' });
 
-function specOf(ctx: ProcedureContext, step: StepId, rules: DeadlineRules): Spec | undefined {
+/** The due day's inputs of an open step, or (`done`) of a step done in this revision. */
+function specOf(ctx: ProcedureContext, step: StepId, rules: DeadlineRules, done = false): Spec | undefined {
   const firstRevision = ctx.revision === 1;
   const decidedOn = ctx.done.collectiveDiscussion;
   switch (step) {
@@ -36,11 +42,12 @@ function specOf(ctx: ProcedureContext, step: StepId, rules: DeadlineRules): Spec
     case 'start':
       return firstRevision && ctx.plannedStartOn ? fixed('plannedStartOn', ctx.plannedStartOn) : undefined;
     case 'publicParticipation':
-      return ctx.comment
+      return ctx.comment && !done
         ? { rule: 'publicCommentClosedWithinWorkingDays', startOn: ctx.comment.endOn, days: rules.publicCommentClosedWithinWorkingDays, unit: 'working_days' }
         : undefined;
     case 'legalityReview':
-      return (ctx.review.status === 'submitted' || ctx.review.status === 'in_review') && ctx.review.requestedDueOn
+      // Open: the submission under review; done: the one whose conclusion completed the step.
+      return (done ? ctx.review.status === 'concluded' : ctx.review.status === 'submitted' || ctx.review.status === 'in_review') && ctx.review.requestedDueOn
         ? fixed('requestedDueOn', ctx.review.requestedDueOn)
         : undefined;
     case 'collectiveDiscussion':
@@ -77,6 +84,25 @@ export function deadlinesOf(ctx: ProcedureContext, steps: readonly StepId[], rul
     const spec = specOf(ctx, step, rules);
     if (!spec) continue;
     const base = { step, ...spec, calendarDataVersion: calendar.dataVersion };
+    try {
+      out.push({ ...base, dueOn: dueOnOf(spec, calendar) });
+    } catch (err) {
+      if (!isCalendarYearUnknown(err)) throw err;
+      out.push({ ...base, calendarUnknown: true });
+    }
+  }
+  return out;
+}
+
+/** The due day each step done in this revision had (where the state tells it), with the day it was done, in step order. */
+export function doneDeadlinesOf(ctx: ProcedureContext, steps: readonly StepId[], rules: DeadlineRules, calendar: WorkingDayCalendar): DoneDeadline[] {
+  const out: DoneDeadline[] = [];
+  for (const step of steps) {
+    const doneOn = ctx.done[step];
+    if (doneOn === undefined) continue;
+    const spec = specOf(ctx, step, rules, true);
+    if (!spec) continue;
+    const base = { step, ...spec, calendarDataVersion: calendar.dataVersion, doneOn };
     try {
       out.push({ ...base, dueOn: dueOnOf(spec, calendar) });
     } catch (err) {

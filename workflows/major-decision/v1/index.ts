@@ -6,7 +6,8 @@ import { createActor, getStateNodes, initialTransition, type AnyActorScope, type
 import type { Decision, FactEnv, IncomingEvent, ProcedureDefinition, ProcedureState, ProgressEntry } from '../../definition';
 import { toMermaid } from '../../mermaid';
 import { EVENT_ACTORS } from './actors';
-import { deadlinesOf } from './deadlines';
+import { CLAIMED_DATES } from './claimed-dates';
+import { deadlinesOf, doneDeadlinesOf } from './deadlines';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
 import { EVENT_TYPES, isEventType, payloadErrors, payloadUnits, SYSTEM_EVENTS, type EventType } from './events';
 import { majorDecisionV1 } from './machine';
@@ -17,6 +18,7 @@ export type { ProcedureContext, ProcedureInput } from './context';
 export type { EventType } from './events';
 export { EVENT_PAYLOADS, requirementsErrors } from './events';
 export { EVENT_ACTORS } from './actors';
+export { CLAIMED_DATES } from './claimed-dates';
 export { majorDecisionV1 } from './machine';
 
 type State = ProcedureState<ProcedureContext>;
@@ -113,6 +115,8 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
 
   progress: (s): ProgressEntry[] => progressOf(s.context).map((p) => ({ ...p, legalBasis: STEP_BASIS[p.step] })),
   deadlines: (s, rules, calendar) => deadlinesOf(s.context, STEPS, rules, calendar),
+  doneDeadlines: (s, rules, calendar) => doneDeadlinesOf(s.context, STEPS, rules, calendar),
+  claimedDates: CLAIMED_DATES,
   isComplete: (s) => isComplete(s.context),
   flags: (s) => s.context.flags,
   revision: (s) => s.context.revision,
