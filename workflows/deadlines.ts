@@ -50,9 +50,14 @@ export interface StepDeadline {
   calendarUnknown?: true;
 }
 
-/** A step done in the procedure's current revision, the due day it had, and the day it claims it was done. */
-export interface DoneDeadline extends StepDeadline {
+/**
+ * A step done in the procedure's current revision: the day it claims it was done, and the deadline
+ * it had, where the state still tells it (for the audit's late steps).
+ */
+export interface DoneStep {
+  step: string;
   doneOn: string;
+  deadline?: StepDeadline;
 }
 
 /** The code a WorkingDayCalendar's error carries for a year it has no official data for. */

@@ -2,7 +2,7 @@
  * What the engine needs of a procedure definition. One definition per procedure and version;
  * decisions keep the version they started with and always run on it.
  */
-import type { DeadlineRules, DoneDeadline, StepDeadline } from './deadlines';
+import type { DeadlineRules, DoneStep, StepDeadline } from './deadlines';
 import type { FieldError, UnitReference } from './schema';
 
 /** The official working-day calendar; for a year it has no data for it throws an error with `code: 'CALENDAR_YEAR_UNKNOWN'`. */
@@ -105,10 +105,10 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   /** When each open step is due (whose start is known), with what the date was computed from. */
   deadlines(state: ProcedureState<C>, rules: DeadlineRules, calendar: WorkingDayCalendar): StepDeadline[];
   /**
-   * The due day each step done in the current revision had, where the state still tells it, with
-   * the day the step claims it was done (the audit's late steps).
+   * Each step done in the current revision, with the day it claims it was done and the deadline it
+   * had where the state still tells it (the audit's late steps).
    */
-  doneDeadlines(state: ProcedureState<C>, rules: DeadlineRules, calendar: WorkingDayCalendar): DoneDeadline[];
+  doneSteps(state: ProcedureState<C>, rules: DeadlineRules, calendar: WorkingDayCalendar): DoneStep[];
   /** Per event type, the date its record row claims (the audit compares it with when the row was recorded). */
   readonly claimedDates: Readonly<Record<string, ClaimedDate>>;
   isComplete(state: ProcedureState<C>): boolean;

@@ -156,14 +156,23 @@ describe('major-decision v1 deadlines', () => {
 });
 
 describe('major-decision v1 deadlines of steps done', () => {
-  const done = (w: Walk) => def.doneDeadlines(w.state, RULES, weekdays);
+  const done = (w: Walk) => def.doneSteps(w.state, RULES, weekdays);
+  const byStepDone = (w: Walk) => Object.fromEntries(done(w).map((d) => [d.step, d]));
 
-  it('gives each done step the due day it had, beside the day it claims it was done', () => {
+  it('gives each done step the day it was done, and the deadline it had', () => {
     const w = new Walk(input).through('CATALOG_PUBLISHED');
     w.send('START_DRAFTING', { startedOn: '2026-02-09' });
     expect(done(w)).toEqual([
-      { step: 'catalog', dueOn: '2026-03-31', doneOn: '2026-01-05', rule: 'catalogPublishedBy', startOn: '2026-03-31', days: 0, unit: 'fixed_date', calendarDataVersion: 'weekdays-test' },
-      { step: 'start', dueOn: '2026-02-02', doneOn: '2026-02-09', rule: 'plannedStartOn', startOn: '2026-02-02', days: 0, unit: 'fixed_date', calendarDataVersion: 'weekdays-test' },
+      {
+        step: 'catalog',
+        doneOn: '2026-01-05',
+        deadline: { step: 'catalog', dueOn: '2026-03-31', rule: 'catalogPublishedBy', startOn: '2026-03-31', days: 0, unit: 'fixed_date', calendarDataVersion: 'weekdays-test' },
+      },
+      {
+        step: 'start',
+        doneOn: '2026-02-09',
+        deadline: { step: 'start', dueOn: '2026-02-02', rule: 'plannedStartOn', startOn: '2026-02-02', days: 0, unit: 'fixed_date', calendarDataVersion: 'weekdays-test' },
+      },
     ]);
   });
 
@@ -175,18 +184,21 @@ describe('major-decision v1 deadlines of steps done', () => {
     w.send('RECORD_DISCUSSION', { meetingOn: '2026-04-01' });
     w.send('REPORT_TO_PARTY_COMMITTEE', { reportedOn: '2026-04-16' });
     w.send('PUBLISH', { publishedOn: '2026-04-20' });
-    const byStepDone = Object.fromEntries(done(w).map((d) => [d.step, d]));
-    expect(byStepDone.legalityReview).toMatchObject({ dueOn: '2026-03-20', doneOn: '2026-03-25', rule: 'requestedDueOn' });
-    expect(byStepDone.collectiveDiscussion).toMatchObject({ dueOn: '2026-09-30', doneOn: '2026-04-01' });
-    expect(byStepDone.partyCommitteeReport).toMatchObject({ dueOn: '2026-04-15', doneOn: '2026-04-16' });
-    expect(byStepDone.publication).toMatchObject({ dueOn: '2026-04-29', doneOn: '2026-04-20' });
-    // A closed comment period is not kept in the state: no due day for public participation here.
-    expect(byStepDone.publicParticipation).toBeUndefined();
-    expect(byStepDone.hearing).toBeUndefined();
+    const d = byStepDone(w);
+    expect(d.legalityReview).toMatchObject({ doneOn: '2026-03-25', deadline: { dueOn: '2026-03-20', rule: 'requestedDueOn' } });
+    expect(d.collectiveDiscussion).toMatchObject({ doneOn: '2026-04-01', deadline: { dueOn: '2026-09-30' } });
+    expect(d.partyCommitteeReport).toMatchObject({ doneOn: '2026-04-16', deadline: { dueOn: '2026-04-15' } });
+    expect(d.publication).toMatchObject({ doneOn: '2026-04-20', deadline: { dueOn: '2026-04-29' } });
+    // A closed comment period is not kept in the state: public participation is done, without its deadline.
+    expect(d.publicParticipation).toEqual({ step: 'publicParticipation', doneOn: w.state.context.done.publicParticipation });
+    expect(d.hearing).toEqual({ step: 'hearing', doneOn: w.state.context.done.hearing });
   });
 
   it('an adjustment is not held to the first revision planned dates', () => {
     const w = new Walk(input).through(...TO_PUBLISHED, 'START_ADJUSTMENT');
-    expect(done(w).map((d) => d.step)).toEqual(['catalog']);
+    expect(done(w).map((d) => [d.step, d.deadline?.rule])).toEqual([
+      ['catalog', 'catalogPublishedBy'],
+      ['start', undefined],
+    ]);
   });
 });

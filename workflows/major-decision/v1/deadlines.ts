@@ -16,12 +16,12 @@
  * known. The item's planned dates belong to its first revision: an adjustment (revision 2 and
  * later) is not held to them.
  *
- * Once a step is done, `doneDeadlinesOf` gives the due day it had, computed by the same rules from
- * what the state keeps, beside the day the step claims it was done. The state does not keep a
+ * Once a step is done, `doneStepsOf` gives the day it claims it was done and the deadline it had,
+ * computed by the same rules from what the state keeps. The state does not keep a
  * closed comment period (a later forum or questionnaire completes the same step), so public
  * participation has none there: the overdue scan's rows tell when it was overdue.
  */
-import type { DeadlineRules, DoneDeadline, StepDeadline } from '../../deadlines';
+import type { DeadlineRules, DoneStep, StepDeadline } from '../../deadlines';
 import { isCalendarYearUnknown } from '../../deadlines';
 import type { WorkingDayCalendar } from '../../definition';
 import { addDays } from '../../dates';
@@ -94,20 +94,23 @@ export function deadlinesOf(ctx: ProcedureContext, steps: readonly StepId[], rul
   return out;
 }
 
-/** The due day each step done in this revision had (where the state tells it), with the day it was done, in step order. */
-export function doneDeadlinesOf(ctx: ProcedureContext, steps: readonly StepId[], rules: DeadlineRules, calendar: WorkingDayCalendar): DoneDeadline[] {
-  const out: DoneDeadline[] = [];
+/** Each step done in this revision, in step order: the day it was done, and its deadline where the state tells it. */
+export function doneStepsOf(ctx: ProcedureContext, steps: readonly StepId[], rules: DeadlineRules, calendar: WorkingDayCalendar): DoneStep[] {
+  const out: DoneStep[] = [];
   for (const step of steps) {
     const doneOn = ctx.done[step];
     if (doneOn === undefined) continue;
     const spec = specOf(ctx, step, rules, true);
-    if (!spec) continue;
-    const base = { step, ...spec, calendarDataVersion: calendar.dataVersion, doneOn };
+    if (!spec) {
+      out.push({ step, doneOn });
+      continue;
+    }
+    const base = { step, ...spec, calendarDataVersion: calendar.dataVersion };
     try {
-      out.push({ ...base, dueOn: dueOnOf(spec, calendar) });
+      out.push({ step, doneOn, deadline: { ...base, dueOn: dueOnOf(spec, calendar) } });
     } catch (err) {
       if (!isCalendarYearUnknown(err)) throw err;
-      out.push({ ...base, calendarUnknown: true });
+      out.push({ step, doneOn, deadline: { ...base, calendarUnknown: true } });
     }
   }
   return out;

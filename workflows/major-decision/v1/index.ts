@@ -7,7 +7,7 @@ import type { Decision, FactEnv, IncomingEvent, ProcedureDefinition, ProcedureSt
 import { toMermaid } from '../../mermaid';
 import { EVENT_ACTORS } from './actors';
 import { CLAIMED_DATES } from './claimed-dates';
-import { deadlinesOf, doneDeadlinesOf } from './deadlines';
+import { deadlinesOf, doneStepsOf } from './deadlines';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
 import { EVENT_TYPES, isEventType, payloadErrors, payloadUnits, SYSTEM_EVENTS, type EventType } from './events';
 import { majorDecisionV1 } from './machine';
@@ -115,7 +115,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
 
   progress: (s): ProgressEntry[] => progressOf(s.context).map((p) => ({ ...p, legalBasis: STEP_BASIS[p.step] })),
   deadlines: (s, rules, calendar) => deadlinesOf(s.context, STEPS, rules, calendar),
-  doneDeadlines: (s, rules, calendar) => doneDeadlinesOf(s.context, STEPS, rules, calendar),
+  doneSteps: (s, rules, calendar) => doneStepsOf(s.context, STEPS, rules, calendar),
   claimedDates: CLAIMED_DATES,
   isComplete: (s) => isComplete(s.context),
   flags: (s) => s.context.flags,
