@@ -13,6 +13,7 @@ import { samplePayload, ALL_REQUIRED } from '../../workflows/major-decision/v1/s
 import type { EventType, ProcedureContext } from '../../workflows/major-decision/v1';
 import type { TestDatabase } from './databases';
 import { actors, engineFixture, type EngineFixture } from './engine-fixture';
+import { asInsider } from './insider';
 
 const B_REQUIREMENTS = {
   publicParticipation: { required: true },
@@ -87,7 +88,10 @@ export function engineSuite(makeDb: () => Promise<TestDatabase>) {
 
     const verifier = new ChainVerifier(f.runner);
     expect(await verifier.verifyAll()).toMatchObject({ ok: true, decisions: 2, broken: [] });
-    await f.runner.write((tx) => tx.execute(`UPDATE procedure_record SET payload = ? WHERE decision_id = ? AND seq = 5`, ['{"tampered":true}', a.id]));
+    // The record is append-only in the database: tampering takes setting its triggers aside first.
+    await asInsider({ tx: f.runner }, async (tx) => {
+      await tx.execute(`UPDATE procedure_record SET payload = ? WHERE decision_id = ? AND seq = 5`, ['{"tampered":true}', a.id]);
+    });
     expect(await verifier.verifyDecision(a.id)).toMatchObject({ ok: false, brokenAtSeq: 5 });
     expect(await verifier.verifyAll()).toMatchObject({ ok: false, broken: [{ decisionId: a.id, seq: 5 }] });
   });
@@ -101,8 +105,10 @@ export function engineSuite(makeDb: () => Promise<TestDatabase>) {
     rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i].hash));
     const after = await f.engine.get(d.id);
     expect(after!.lastHash).toBe(rows[8].hash);
-    // Deleting the last row is found through the decision's last_seq / last_hash.
-    await f.runner.write((tx) => tx.execute('DELETE FROM procedure_record WHERE decision_id = ? AND seq = 9', [d.id]));
+    // Deleting the last row (an insider's, past the append-only triggers) is found through the decision's last_seq / last_hash.
+    await asInsider({ tx: f.runner }, async (tx) => {
+      await tx.execute('DELETE FROM procedure_record WHERE decision_id = ? AND seq = 9', [d.id]);
+    });
     expect(await new ChainVerifier(f.runner).verifyDecision(d.id)).toMatchObject({ ok: false, brokenAtSeq: 9 });
   });
 
