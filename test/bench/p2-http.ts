@@ -21,20 +21,20 @@ const RUN_MS = 4000;
 const WARM_MS = 1500;
 const P99_LIMIT_MS = 25;
 /** Pre-review steps a department may record again and again (the same as P1's), so state does not grow. */
-const REPEATABLE = [
+export const REPEATABLE = [
   { type: 'RECORD_PUBLIC_PARTICIPATION', payload: { method: 'forum', heldOn: '2026-03-10', summary: '座谈会听取意见', adoptionSummary: '采纳三条' } },
   { type: 'RECORD_HEARING', payload: { materialsDeliveredOn: '2026-03-02', heldOn: '2026-03-10', participants: ['居民代表', '企业代表'], recordSigned: true, summary: '听证会' } },
   { type: 'RECORD_RISK_ASSESSMENT', payload: { assessedOn: '2026-03-10', riskLevel: 'medium', controllable: true, riskPoints: ['价格敏感'], measures: ['分步实施'], contingencyPlan: '应急预案' } },
 ];
-const ADMIN_PASSWORD = 'Bench-Chief-2026';
-const USER_PASSWORD = 'Bench-Staff-2026';
+export const ADMIN_PASSWORD = 'Bench-Chief-2026';
+export const USER_PASSWORD = 'Bench-Staff-2026';
 
 interface Reply {
   status: number;
   body: unknown;
 }
 
-class Client {
+export class Client {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   constructor(private readonly port: number) {}
 
@@ -96,7 +96,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(sync: SyncSetting, dbPath: string): Promise<{ child: ChildProcess; port: number }> {
+export async function startServer(sync: SyncSetting, dbPath: string): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
   const main = path.join(__dirname, '..', '..', 'src', 'main.js');
   // P2_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p2` to profile it.
@@ -174,14 +174,14 @@ async function arrange(c: Client): Promise<{ token: string; decisions: string[] 
   return { token: department, decisions };
 }
 
-interface LoadResult {
+export interface LoadResult {
   perSecond: number;
   p99: number;
   requests: number;
 }
 
 /** CONNECTIONS loops sending `next()` for `ms`; every answer must be `status`. */
-async function load(c: Client, ms: number, status: number, next: () => { method: string; url: string; body?: unknown; token?: string }): Promise<LoadResult> {
+export async function load(c: Client, ms: number, status: number, next: () => { method: string; url: string; body?: unknown; token?: string }): Promise<LoadResult> {
   const latencies: number[] = [];
   const end = performance.now() + ms;
   const t0 = performance.now();

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only=P1,P2,P3] [-- --sync=FULL|NORMAL|both]`
+ * `npm run bench [-- --only=P1,P2,P3,P4] [-- --sync=FULL|NORMAL|both]`
  *
  * Runs the registered benchmarks and prints one JSON line per figure on stdout; all progress
  * and error detail goes to stderr. A benchmark whose "ours" side fails still prints its
@@ -11,9 +11,10 @@ import { errorMessage } from './harness';
 import { p1Bench } from './p1';
 import { p2Bench } from './p2-http';
 import { p3Bench } from './p3';
+import { p4Bench } from './p4-scale';
 
 /** Every registered benchmark, in run order. */
-export const BENCHES: Bench[] = [p1Bench, p2Bench, p3Bench];
+export const BENCHES: Bench[] = [p1Bench, p2Bench, p3Bench, p4Bench];
 
 interface Args {
   only: string[] | null;

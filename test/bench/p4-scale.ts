@@ -1,0 +1,141 @@
+/**
+ * P4 and P5: the service on a large database — 100,000 decisions and about 1,000,000 record rows,
+ * inserted in bulk by seed-large.ts — served by the built service in a child process, as P2.
+ *
+ * - P4: p95 latency of the auditor's lists (`/audit/incomplete`, `/audit/violations`) and of
+ *   `/decisions?stage=`, each against its 50 ms limit; the time to verify every chain (10 s).
+ * - P5: the built service's start to healthy on that database (3 s), and its resident memory while
+ *   it serves P2's load of steps (200 MB).
+ *
+ * `P4_DECISIONS` sets the size (default 100,000). Latencies are limits, not ratios to a ceiling:
+ * ratio = measured ÷ limit, so ≤ 1 meets the target.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { median, removeDb, round, tmpDbPath, type Bench, type BenchFigure } from './harness';
+import { ADMIN_PASSWORD, Client, load, REPEATABLE, startServer, USER_PASSWORD } from './p2-http';
+import { seedLarge } from './seed-large';
+
+const DECISIONS = Number(process.env.P4_DECISIONS ?? 100_000);
+const VIOLATIONS = Math.round(DECISIONS / 2);
+const SAMPLES = 200;
+const LATENCY_LIMIT_MS = 50;
+
+/** Resident memory of a process, in MB (Linux). */
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}
+
+async function latencies(c: Client, token: string, url: (i: number) => string): Promise<{ p95: number; status: number; error?: string }> {
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t0 = performance.now();
+    const r = await c.request('GET', url(i), undefined, token);
+    times.push(performance.now() - t0);
+    if (r.status !== 200) return { p95: NaN, status: r.status, error: `${url(i)}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}` };
+  }
+  return { p95: p95(times), status: 200 };
+}
+
+const latencyFigure = (id: string, route: string, r: { p95: number; error?: string }): BenchFigure => ({
+  id,
+  ours: r.error ? null : round(r.p95),
+  reference: LATENCY_LIMIT_MS,
+  ratio: r.error ? null : round(r.p95 / LATENCY_LIMIT_MS),
+  unit: 'ms (p95)',
+  target: `<= 1 (p95 <= ${LATENCY_LIMIT_MS} ms)`,
+  route,
+  decisions: DECISIONS,
+  ...(r.error ? { error: r.error } : {}),
+});
+
+export const p4Bench: Bench = {
+  id: 'P4',
+  async run(opts) {
+    const dbPath = tmpDbPath('p4');
+    const figures: BenchFigure[] = [];
+    try {
+      const seeded = await seedLarge(dbPath, { decisions: DECISIONS, violations: VIOLATIONS });
+      opts.log(`P4 seeded ${seeded.decisions} decisions, ${seeded.records} record rows, ${seeded.violations} refusals in ${(seeded.ms / 1000).toFixed(1)} s`);
+
+      // P5: start of the built service on the big database (migrations already applied), to healthy.
+      const starts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const { child } = await startServer('FULL', dbPath);
+        starts.push(performance.now() - t0);
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      const start = median(starts);
+      opts.log(`P5 start to healthy: ${starts.map((s) => s.toFixed(0)).join(', ')} ms`);
+
+      const { child, port } = await startServer('FULL', dbPath);
+      const c = new Client(port);
+      try {
+        const login = async (username: string, password: string) => (await c.expect(200, 'POST', '/auth/login', { username, password })).accessToken as string;
+        const admin = await login('admin', ADMIN_PASSWORD);
+        await c.expect(201, 'POST', '/users', { username: 'yfzqb', password: USER_PASSWORD, displayName: '依法治区办', orgUnitId: seeded.governmentId, roles: ['auditor'] }, admin);
+        const unit = seeded.organIds[1];
+        await c.expect(201, 'POST', '/users', { username: 'dept1', password: USER_PASSWORD, displayName: '区第1局', orgUnitId: unit, roles: ['department'] }, admin);
+        const auditor = await login('yfzqb', USER_PASSWORD);
+        const department = await login('dept1', USER_PASSWORD);
+        const page = (i: number) => 1 + ((i * 37) % 40);
+
+        const incomplete = await latencies(c, auditor, (i) => `/audit/incomplete?year=2026&page=${page(i)}&pageSize=50`);
+        figures.push(latencyFigure('P4-incomplete', 'GET /audit/incomplete?year=2026', incomplete));
+        const violations = await latencies(c, auditor, (i) => `/audit/violations?page=${page(i)}&pageSize=50`);
+        figures.push(latencyFigure('P4-violations', 'GET /audit/violations', violations));
+        const stages = ['drafting', 'legality_review', 'awaiting_discussion', 'published'];
+        const byStage = await latencies(c, auditor, (i) => `/decisions?stage=${stages[i % stages.length]}&year=2026&page=${page(i)}&pageSize=50`);
+        figures.push(latencyFigure('P4-decisions-stage', 'GET /decisions?stage=', byStage));
+        opts.log(`P4 p95: incomplete ${incomplete.p95?.toFixed(1)} ms, violations ${violations.p95?.toFixed(1)} ms, decisions?stage ${byStage.p95.toFixed(1)} ms`);
+
+        const t0 = performance.now();
+        const verified = await c.request('GET', '/audit/verify', undefined, auditor);
+        const verifyMs = performance.now() - t0;
+        const v = verified.body as { ok?: boolean; events?: number };
+        figures.push({
+          id: 'P4-verify',
+          ours: verified.status === 200 ? round(verifyMs / 1000) : null,
+          reference: 10,
+          ratio: verified.status === 200 ? round(verifyMs / 10_000) : null,
+          unit: 's',
+          target: '<= 1 (every chain of 1,000,000 rows in <= 10 s)',
+          rows: v.events ?? null,
+          ok: v.ok ?? null,
+          ...(verified.status === 200 ? {} : { error: `${verified.status} ${JSON.stringify(verified.body).slice(0, 300)}` }),
+        });
+        opts.log(`P4 verify: ${(verifyMs / 1000).toFixed(1)} s for ${v.events} rows (ok: ${v.ok})`);
+
+        // P5: resident memory while serving P2's load of steps, on this database.
+        const list = (await c.expect(200, 'GET', `/decisions?stage=drafting&undertakingUnitId=${unit}&pageSize=200`, undefined, department)) as unknown as { items: Array<{ id: string }> };
+        const ids = list.items.map((d) => d.id);
+        let n = 0;
+        let peak = rssMb(child.pid as number);
+        const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid as number))), 100);
+        const served = await load(c, 5000, 200, () => {
+          n++;
+          return { method: 'POST', url: `/decisions/${ids[n % ids.length]}/events`, body: REPEATABLE[Math.floor(n / ids.length) % REPEATABLE.length], token: department };
+        });
+        clearInterval(sampler);
+        opts.log(`P5 RSS peak ${peak.toFixed(0)} MB while serving ${served.perSecond.toFixed(0)} steps/s`);
+        figures.push({ id: 'P5-rss', ours: round(peak), reference: 200, ratio: round(peak / 200), unit: 'MB', target: '<= 1 (RSS <= 200 MB serving P2)', decisions: DECISIONS, stepsPerSecond: round(served.perSecond) });
+        figures.push({ id: 'P5-start', ours: round(start), reference: 3000, ratio: round(start / 3000), unit: 'ms', target: '<= 1 (start to healthy <= 3 s)', decisions: DECISIONS, samples: starts.map((s) => round(s)) });
+      } finally {
+        c.close();
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    } finally {
+      removeDb(dbPath);
+    }
+    return figures;
+  },
+};
