@@ -99,6 +99,12 @@ class RecordActorDto {
   @ApiProperty({ nullable: true, type: String }) orgUnitId: string | null;
 }
 
+/** A refused attempt's actor: as stored, with its names read now (a refusal is not hashed). */
+export class NamedActorDto extends RecordActorDto {
+  @ApiProperty({ nullable: true, type: String, example: '区政府办公室 张三', description: 'The account’s display name now (null for the engine’s own actor)' }) displayName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '前进区人民政府', description: 'The name now of the unit it acted for' }) orgUnitName: string | null;
+}
+
 export class RecordEntryDto {
   @ApiProperty({ example: 3 }) seq: number;
   @ApiProperty({ example: 1 }) revision: number;
@@ -112,7 +118,9 @@ export class RecordEntryDto {
   payloadTruncated: boolean;
   @ApiPropertyOptional({ example: 1048000, description: 'Size in bytes (UTF-8) of the whole payload JSON, when payloadTruncated' }) payloadBytes?: number;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the engine computed for the guards' }) facts: unknown;
-  @ApiProperty({ type: RecordActorDto }) actor: RecordActorDto;
+  @ApiProperty({ type: RecordActorDto, description: 'The actor as stored: what the hash covers' }) actor: RecordActorDto;
+  @ApiProperty({ nullable: true, type: String, description: 'The actor’s display name, read now; not covered by the hash' }) actorName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The name of the unit the actor acted for, read now; not covered by the hash' }) actorUnitName: string | null;
   @ApiProperty() recordedAt: string;
   @ApiProperty({ nullable: true, type: String }) fromStage: string | null;
   @ApiProperty() toStage: string;
@@ -122,9 +130,11 @@ export class RecordEntryDto {
 
 export class ViolationEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) decisionId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a refusal that belongs to no decision (a catalog publication, an item out of scope)' }) decisionId: string | null;
   @ApiProperty({ example: 'RECORD_DISCUSSION' }) event: string;
   @ApiProperty({ example: 'LEGALITY_REVIEW_REQUIRED' }) code: string;
+  @ApiProperty({ enum: ['skip', 'time_limit', 'content', 'form'], description: 'skip: a required step not done or out of order; time_limit: a statutory period not given; content: a required content missing; form: dates and fields' })
+  category: string;
   @ApiProperty({ nullable: true, type: String }) stage: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) legalBasis: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) missing: unknown[];
@@ -137,7 +147,7 @@ export class ViolationEntryDto {
   @ApiProperty({ example: 1048576, description: 'Size in bytes (UTF-8) of the whole payload as compact JSON (JSON.stringify of what was sent)' }) payloadBytes: number;
   @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: 'SHA-256 (hex) of the whole payload as compact JSON' })
   payloadSha256: string;
-  @ApiProperty({ type: RecordActorDto }) actor: RecordActorDto;
+  @ApiProperty({ type: NamedActorDto }) actor: NamedActorDto;
   @ApiProperty() attemptedAt: string;
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Row, Tx } from '../database/transaction-runner';
+import { actorNamesSql, type ActorNameColumns } from '../engine/actor-names';
 import type { DecisionRecordRow, StoredRecord } from '../engine/procedure-store';
 import type { VisibleScope } from '../org-units/procedure-scope';
 
@@ -11,9 +12,10 @@ export interface DecisionFilter {
   year?: number;
 }
 
-export interface ViolationSqlRow {
+export interface ViolationSqlRow extends ActorNameColumns {
   id: string;
   decision_id: string | null;
+  organ_id: string | null;
   event: string;
   code: string;
   stage: string | null;
@@ -29,7 +31,7 @@ export interface ViolationSqlRow {
 }
 
 /** A record row as a list shows it: a payload over LIST_PAYLOAD_CHARS is only its first characters. */
-export interface ListedRecordRow extends StoredRecord {
+export interface ListedRecordRow extends StoredRecord, ActorNameColumns {
   payload_truncated: number | boolean;
   /** Size in bytes of the whole payload JSON, for a truncated one (null otherwise). */
   payload_bytes: number | string | null;
@@ -67,6 +69,10 @@ const LIST_COLUMNS =
 
 const RECORD_COLUMNS = 'decision_id, seq, revision, type, payload, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash';
 
+/** The columns of a refused attempt as the lists show it (`v`: violation_attempt). */
+export const VIOLATION_COLUMNS =
+  'v.id, v.decision_id, v.organ_id, v.event, v.code, v.stage, v.legal_basis, v.missing, v.payload, v.payload_bytes, v.payload_sha256, v.payload_truncated, v.actor, v.attempted_at';
+
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
@@ -103,33 +109,47 @@ export class DecisionsRepository {
     return { rows, total };
   }
 
-  /** One page of the record, each payload cut to LIST_PAYLOAD_CHARS characters in the SQL. */
+  /**
+   * One page of the record, each payload cut to LIST_PAYLOAD_CHARS characters in the SQL, with the
+   * actor's names joined for the page's rows only.
+   */
   async records(tx: Tx, decisionId: string, offset: number, limit: number): Promise<{ rows: ListedRecordRow[]; total: number }> {
     const [count] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM procedure_record WHERE decision_id = ?', [decisionId]);
     const bytes = tx.dialect === 'postgres' ? 'octet_length(payload)' : 'length(CAST(payload AS BLOB))';
     const n = LIST_PAYLOAD_CHARS;
+    const names = actorNamesSql(tx.dialect, 'r');
     const rows = await tx.query<ListedRecordRow & Row>(
-      `SELECT decision_id, seq, revision, type, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash,
-              CASE WHEN length(payload) > ${n} THEN substr(payload, 1, ${n}) ELSE payload END AS payload,
-              CASE WHEN length(payload) > ${n} THEN 1 ELSE 0 END AS payload_truncated,
-              CASE WHEN length(payload) > ${n} THEN ${bytes} END AS payload_bytes
-         FROM procedure_record WHERE decision_id = ? ORDER BY seq LIMIT ? OFFSET ?`,
+      `SELECT r.*, ${names.columns} FROM (
+         SELECT decision_id, seq, revision, type, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash,
+                CASE WHEN length(payload) > ${n} THEN substr(payload, 1, ${n}) ELSE payload END AS payload,
+                CASE WHEN length(payload) > ${n} THEN 1 ELSE 0 END AS payload_truncated,
+                CASE WHEN length(payload) > ${n} THEN ${bytes} END AS payload_bytes
+           FROM procedure_record WHERE decision_id = ? ORDER BY seq LIMIT ? OFFSET ?) r
+       ${names.joins} ORDER BY r.seq`,
       [decisionId, limit, offset],
     );
     return { rows, total: Number(count.n) };
   }
 
-  /** One record row, whole. */
-  async record(tx: Tx, decisionId: string, seq: number): Promise<StoredRecord | undefined> {
-    const rows = await tx.query<StoredRecord & Row>(`SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE decision_id = ? AND seq = ?`, [decisionId, seq]);
+  /** One record row, whole, with the actor's names. */
+  async record(tx: Tx, decisionId: string, seq: number): Promise<(StoredRecord & ActorNameColumns) | undefined> {
+    const names = actorNamesSql(tx.dialect, 'r');
+    const columns = RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ');
+    const rows = await tx.query<StoredRecord & ActorNameColumns & Row>(
+      `SELECT ${columns}, ${names.columns} FROM procedure_record r ${names.joins} WHERE r.decision_id = ? AND r.seq = ?`,
+      [decisionId, seq],
+    );
     return rows[0];
   }
 
+  /** One page of a decision's refused attempts, newest first, with the actor's names. */
   async violations(tx: Tx, decisionId: string, offset: number, limit: number): Promise<{ rows: ViolationSqlRow[]; total: number }> {
     const [count] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM violation_attempt WHERE decision_id = ?', [decisionId]);
+    const names = actorNamesSql(tx.dialect, 'v');
     const rows = await tx.query<ViolationSqlRow & Row>(
-      `SELECT id, decision_id, event, code, stage, legal_basis, missing, payload, payload_bytes, payload_sha256, payload_truncated, actor, attempted_at
-         FROM violation_attempt WHERE decision_id = ? ORDER BY attempted_at DESC, id DESC LIMIT ? OFFSET ?`,
+      `SELECT ${VIOLATION_COLUMNS}, ${names.columns} FROM (
+         SELECT * FROM violation_attempt WHERE decision_id = ? ORDER BY attempted_at DESC, id DESC LIMIT ? OFFSET ?) v
+       ${names.joins} ORDER BY v.attempted_at DESC, v.id DESC`,
       [decisionId, limit, offset],
     );
     return { rows, total: Number(count.n) };

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { LEGAL_BASIS } from '../../workflows/legal-basis';
+import { refusalCategory, type RefusalCategory } from '../../workflows/refusal-categories';
 import type { UnitReference } from '../../workflows/schema';
 import type { AuthUser, Role } from '../auth/auth-user';
 import { BadRequestError, DomainError, NotFoundError, type FieldError } from '../common/errors/domain-error';
 import { Page, type PageQueryDto } from '../common/pagination';
 import { TransactionRunner, type Tx } from '../database/transaction-runner';
 import type { Actor } from '../engine/actor';
+import { actorNamesOf, type ActorNameColumns, type NamedActor } from '../engine/actor-names';
 import { DecisionProgress } from '../engine/decision-progress';
 import { DefinitionRegistry } from '../engine/definition-registry';
 import { ProcedureEngine, type AuthorizationTarget, type DecisionSnapshot } from '../engine/procedure-engine';
@@ -53,14 +55,25 @@ export interface DecisionDetail extends DecisionSummary {
  * A record row as `GET /decisions/:id/history` shows it: what its hash covers, and the hash. In the
  * list, a payload whose JSON is longer than LIST_PAYLOAD_CHARS is its first characters (a string),
  * with `payloadTruncated: true` and `payloadBytes`; `GET /decisions/:id/history/:seq` has it whole.
+ * `actor` is exactly the stored (hashed) actor; who that is by name stands beside it, read at read
+ * time: `actorName` (the account's display name) and `actorUnitName` (the unit it acted for), which
+ * the hash does not cover.
  */
-export type RecordEntry = Omit<HashedRecord, 'decisionId'> & { hash: string; payloadTruncated: boolean; payloadBytes?: number };
+export type RecordEntry = Omit<HashedRecord, 'decisionId'> & {
+  hash: string;
+  payloadTruncated: boolean;
+  payloadBytes?: number;
+  actorName: string | null;
+  actorUnitName: string | null;
+};
 
 export interface ViolationEntry {
   id: string;
   decisionId: string | null;
   event: string;
   code: string;
+  /** What kind of rule the refusal enforces (workflows/refusal-categories.ts). */
+  category: RefusalCategory;
   stage: string | null;
   legalBasis: unknown[];
   missing: unknown[];
@@ -70,7 +83,8 @@ export interface ViolationEntry {
   /** Size in bytes and SHA-256 of the whole payload JSON (src/engine/refused-payload.ts). */
   payloadBytes: number;
   payloadSha256: string;
-  actor: unknown;
+  /** The stored actor, with the account's display name and the name of the unit it acted for (read now, not stored). */
+  actor: NamedActor;
   attemptedAt: string;
 }
 
@@ -341,8 +355,9 @@ function leadingTexts(values: string[], max: number): string[] {
   return n === values.length ? values : values.slice(0, n);
 }
 
-/** A record row, whole (StoredRecord) or as a list shows it (ListedRecordRow). */
-function toRecordEntry(r: StoredRecord | ListedRecordRow): RecordEntry {
+/** A record row, whole (StoredRecord) or as a list shows it (ListedRecordRow), with the actor's names. */
+function toRecordEntry(r: (StoredRecord & ActorNameColumns) | ListedRecordRow): RecordEntry {
+  const names = actorNamesOf(r);
   const truncated = 'payload_truncated' in r && (r.payload_truncated === true || Number(r.payload_truncated) === 1);
   return {
     seq: Number(r.seq),
@@ -353,6 +368,8 @@ function toRecordEntry(r: StoredRecord | ListedRecordRow): RecordEntry {
     ...(truncated ? { payloadBytes: Number((r as ListedRecordRow).payload_bytes) } : {}),
     facts: JSON.parse(r.facts) as unknown,
     actor: JSON.parse(r.actor) as unknown,
+    actorName: names.displayName,
+    actorUnitName: names.orgUnitName,
     recordedAt: r.recorded_at,
     fromStage: r.from_stage,
     toStage: r.to_stage,
@@ -361,13 +378,15 @@ function toRecordEntry(r: StoredRecord | ListedRecordRow): RecordEntry {
   };
 }
 
-function toViolationEntry(v: ViolationSqlRow): ViolationEntry {
+/** A refused attempt as every list of them shows it (GET /decisions/:id/violations, GET /audit/violations). */
+export function toViolationEntry(v: ViolationSqlRow): ViolationEntry {
   const truncated = v.payload_truncated === true || Number(v.payload_truncated) === 1;
   return {
     id: v.id,
     decisionId: v.decision_id,
     event: v.event,
     code: v.code,
+    category: refusalCategory(v.code),
     stage: v.stage,
     legalBasis: (JSON.parse(v.legal_basis) as string[]).map((id) => LEGAL_BASIS[id] ?? { id }),
     missing: JSON.parse(v.missing) as unknown[],
@@ -375,7 +394,7 @@ function toViolationEntry(v: ViolationSqlRow): ViolationEntry {
     payloadTruncated: truncated,
     payloadBytes: Number(v.payload_bytes),
     payloadSha256: v.payload_sha256 ?? '',
-    actor: JSON.parse(v.actor) as unknown,
+    actor: { ...(JSON.parse(v.actor) as Actor), ...actorNamesOf(v) },
     attemptedAt: v.attempted_at,
   };
 }

@@ -3,6 +3,7 @@
  * and its scope, the detail with what each caller may send, the one door for every step with
  * api.md's order of checks, the record, refused attempts and the public decisions.
  */
+import { recordHash } from '../../src/engine/record-hash';
 import { TO_PUBLISHED, TO_REVIEW } from '../../workflows/major-decision/v1/walk';
 import { decisionFixture, type DecisionFixture } from '../support/decision-fixture';
 import { createDistrict, type District } from '../support/district';
@@ -31,11 +32,15 @@ interface RecordEntry {
   payload: Record<string, unknown>;
   facts: Record<string, unknown>;
   actor: { userId: string; username: string; role: string; orgUnitId: string | null };
+  actorName: string | null;
+  actorUnitName: string | null;
   recordedAt: string;
   fromStage: string | null;
   toStage: string;
   prevHash: string;
   hash: string;
+  payloadTruncated: boolean;
+  payloadBytes?: number;
 }
 
 describe('decisions', () => {
@@ -329,7 +334,8 @@ describe('decisions', () => {
           code: 'LEGALITY_REVIEW_REQUIRED',
           stage: 'drafting',
           legalBasis: [expect.objectContaining({ id: 'SC713-25', article: '第二十五条' })],
-          actor: { userId: d.userIds.office, username: 'zfb', role: 'office', orgUnitId: d.units.gov.id },
+          actor: { userId: d.userIds.office, username: 'zfb', role: 'office', orgUnitId: d.units.gov.id, displayName: 'zfb', orgUnitName: '前进区人民政府' },
+          category: 'skip',
           payload,
         }),
       ]);
@@ -356,6 +362,25 @@ describe('decisions', () => {
       expect(rows.at(-1)).toMatchObject({ type: 'PUBLISH', fromStage: 'reported', toStage: 'published' });
     });
 
+    it('names who acted beside the stored actor (display name and unit, read now), and the hash still covers the stored actor only', async () => {
+      const rename = (displayName: string) => t.http.patch(`/users/${d.userIds.department}`).set(t.bearer(tok.admin)).send({ displayName }).expect(200);
+      await rename('发改局 王科长');
+      try {
+        const rows = (await get(`/decisions/${ids.published}/history`, tok.auditor).expect(200)).body as RecordEntry[];
+        const draft = rows.find((r) => r.type === 'RECORD_DRAFT')!;
+        expect(draft).toMatchObject({ actor: { userId: d.userIds.department, username: 'fgj', role: 'department', orgUnitId: d.units.ndrc.id }, actorName: '发改局 王科长', actorUnitName: '区发改局' });
+        expect(Object.keys(draft.actor).sort()).toEqual(['orgUnitId', 'role', 'userId', 'username']);
+        expect(rows.find((r) => r.type === 'PUBLISH')).toMatchObject({ actor: { username: 'zfb' }, actorName: 'zfb', actorUnitName: '前进区人民政府' });
+        for (const { hash, payloadTruncated: _t, payloadBytes: _b, actorName: _n, actorUnitName: _u, ...hashed } of rows) {
+          expect(recordHash({ decisionId: ids.published, ...hashed })).toBe(hash);
+        }
+        const one = (await get(`/decisions/${ids.published}/history/${draft.seq}`, tok.auditor).expect(200)).body as RecordEntry;
+        expect(one).toMatchObject({ actorName: '发改局 王科长', actorUnitName: '区发改局', hash: draft.hash });
+      } finally {
+        await rename('fgj');
+      }
+    });
+
     it('pages with X-Total-Count', async () => {
       const res = await get(`/decisions/${ids.published}/history?page=2&pageSize=2`, tok.reviewer).expect(200);
       expect((res.body as RecordEntry[]).map((r) => r.seq)).toEqual([3, 4]);
@@ -379,6 +404,11 @@ describe('decisions', () => {
       const res = await get(`/decisions/${id}/violations`, tok.department).expect(200);
       expect(res.headers['x-total-count']).toBe('2');
       expect((res.body as Array<{ code: string }>).map((v) => v.code)).toEqual(['DECISION_REQUIRED', 'DRAFT_MISSING']);
+      // Each with its category and who tried, by name and unit (a refusal is not hashed: the names sit in `actor`).
+      expect(res.body).toEqual([
+        expect.objectContaining({ code: 'DECISION_REQUIRED', category: 'skip', actor: { userId: d.userIds.office, username: 'zfb', role: 'office', orgUnitId: d.units.gov.id, displayName: 'zfb', orgUnitName: '前进区人民政府' } }),
+        expect.objectContaining({ code: 'DRAFT_MISSING', category: 'skip', actor: { userId: d.userIds.department, username: 'fgj', role: 'department', orgUnitId: d.units.ndrc.id, displayName: 'fgj', orgUnitName: '区发改局' } }),
+      ]);
       const second = await get(`/decisions/${id}/violations?page=2&pageSize=1`, tok.department).expect(200);
       expect((second.body as Array<{ code: string }>).map((v) => v.code)).toEqual(['DRAFT_MISSING']);
       expect((await get(`/decisions/${ids.proposed}/violations`, tok.office).expect(200)).body).toEqual([]);

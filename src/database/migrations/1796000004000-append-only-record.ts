@@ -49,9 +49,10 @@ export function appendOnlyTriggers(dialect: 'postgres' | 'sqlite', table: (typeo
  * A later migration must not rebuild either table on SQLite (TypeORM's addColumn/changeColumn copy
  * the table into a new one, which has no triggers): use plain ALTER TABLE, as the others do.
  *
- * And the indexes of GET /audit/violations, newest first (attempted_at, id) with or without the
- * organ and the code (a category is a list of codes, read one code at a time and merged), and of
- * GET /decisions/:id/violations: each replaces a shorter one of 1764300000000.
+ * And the indexes of the refused attempts' lists, each ending in their order (attempted_at, id):
+ * GET /audit/violations for every organ, for one organ (an office; its code filter reads the organ's
+ * rows), for one code (a category is a list of codes, read a code at a time and merged), and
+ * GET /decisions/:id/violations. Two of them replace the shorter ones of 1764300000000.
  */
 export class AppendOnlyRecord1796000004000 implements MigrationInterface {
   name = 'AppendOnlyRecord1796000004000';
@@ -63,7 +64,6 @@ export class AppendOnlyRecord1796000004000 implements MigrationInterface {
       new TableIndex({ name: 'ix_violation_list', columnNames: ['attempted_at', 'id'] }),
       new TableIndex({ name: 'ix_violation_organ', columnNames: ['organ_id', 'attempted_at', 'id'] }),
       new TableIndex({ name: 'ix_violation_code', columnNames: ['code', 'attempted_at', 'id'] }),
-      new TableIndex({ name: 'ix_violation_organ_code', columnNames: ['organ_id', 'code', 'attempted_at', 'id'] }),
       new TableIndex({ name: 'ix_violation_decision_time', columnNames: ['decision_id', 'attempted_at', 'id'] }),
     ]);
 
@@ -88,7 +88,7 @@ $$`,
       for (const trigger of appendOnlyTriggers(pg ? 'postgres' : 'sqlite', table)) await q.query(trigger.drop);
     }
     if (pg) await q.query(`DROP FUNCTION IF EXISTS ${PG_FUNCTION}()`);
-    for (const name of ['ix_violation_decision_time', 'ix_violation_organ_code', 'ix_violation_code', 'ix_violation_organ', 'ix_violation_list']) {
+    for (const name of ['ix_violation_decision_time', 'ix_violation_code', 'ix_violation_organ', 'ix_violation_list']) {
       await q.query(`DROP INDEX ${name}`);
     }
     await q.createIndices('violation_attempt', [
