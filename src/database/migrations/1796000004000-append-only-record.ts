@@ -50,8 +50,9 @@ export function appendOnlyTriggers(dialect: 'postgres' | 'sqlite', table: (typeo
  * the table into a new one, which has no triggers): use plain ALTER TABLE, as the others do.
  *
  * And the indexes of the refused attempts' lists, each ending in their order (attempted_at, id):
- * GET /audit/violations for every organ, for one organ (an office; its code filter reads the organ's
- * rows), for one code (a category is a list of codes, read a code at a time and merged), and
+ * GET /audit/violations for every organ, for one organ (an office; the code after the order, so that
+ * a code or category filter on the organ's rows, and its count, read the index alone), for one code
+ * (a category is a list of codes, read a code at a time and merged), and
  * GET /decisions/:id/violations. Two of them replace the shorter ones of 1764300000000.
  */
 export class AppendOnlyRecord1796000004000 implements MigrationInterface {
@@ -62,7 +63,7 @@ export class AppendOnlyRecord1796000004000 implements MigrationInterface {
     await q.query('DROP INDEX ix_violation_decision');
     await q.createIndices('violation_attempt', [
       new TableIndex({ name: 'ix_violation_list', columnNames: ['attempted_at', 'id'] }),
-      new TableIndex({ name: 'ix_violation_organ', columnNames: ['organ_id', 'attempted_at', 'id'] }),
+      new TableIndex({ name: 'ix_violation_organ', columnNames: ['organ_id', 'attempted_at', 'id', 'code'] }),
       new TableIndex({ name: 'ix_violation_code', columnNames: ['code', 'attempted_at', 'id'] }),
       new TableIndex({ name: 'ix_violation_decision_time', columnNames: ['decision_id', 'attempted_at', 'id'] }),
     ]);
