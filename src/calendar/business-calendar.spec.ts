@@ -203,6 +203,17 @@ describe('BusinessCalendar with the package data only', () => {
     }
   });
 
+  it('addWorkingDays agrees with a day-by-day walk, within a year, across years and leap days', () => {
+    const walk = (from: string, n: number): string => {
+      let d = from;
+      for (let count = 0; count < n; ) if (cal.isWorkingDay((d = addCalendarDays(d, 1)))) count++;
+      return d;
+    };
+    for (let d = '2023-11-01'; d <= '2025-03-10'; d = addCalendarDays(d, 4)) {
+      for (const n of [1, 7, 20, 300]) expect([d, n, cal.addWorkingDays(d, n)]).toEqual([d, n, walk(d, n)]);
+    }
+  });
+
   it('workingDaysBetween is 0 when to <= from', () => {
     expect(cal.workingDaysBetween('2025-10-15', '2025-10-15')).toBe(0);
     expect(cal.workingDaysBetween('2025-10-15', '2025-09-01')).toBe(0);
