@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { AnnualReportController } from './annual-report.controller';
+import { AnnualReportService } from './annual-report';
 import { AuditVerifyController, AuditVerifyService } from './audit-verify';
 
 /**
@@ -9,7 +11,7 @@ import { AuditVerifyController, AuditVerifyService } from './audit-verify';
  */
 @Module({
   imports: [OrgUnitsModule],
-  controllers: [AuditVerifyController],
-  providers: [AuditVerifyService],
+  controllers: [AuditVerifyController, AnnualReportController],
+  providers: [AuditVerifyService, AnnualReportService],
 })
 export class AuditModule {}
