@@ -5,6 +5,7 @@
  * behaviour is test/e2e/bounded-lists.e2e-spec.ts (SQLite); this checks the same SQL here.
  */
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { ProcedureContext } from '../../workflows/major-decision/v1/context';
 import { samplePayload } from '../../workflows/major-decision/v1/samples';
 import { TO_PUBLISHED } from '../../workflows/major-decision/v1/walk';
@@ -52,7 +53,8 @@ describe('bounded refusals and lists on PostgreSQL', () => {
     await t.http.post(`/decisions/${id}/events`).set(t.bearer(d.tokens.department)).send({ type: 'RECORD_DRAFT', payload }).expect(200);
     const history = (await t.http.get(`/decisions/${id}/history?pageSize=500`).set(t.bearer(d.tokens.auditor)).expect(200)).body as Array<Record<string, unknown>>;
     expect(history.map((e) => e.payloadTruncated)).toEqual([false, false, false, true]);
-    const json = JSON.stringify(payload);
+    // The record keeps the payload as its canonical JSON (the text its hash covers).
+    const json = canonicalize(payload) as string;
     expect(history[3]).toMatchObject({ seq: 4, payloadBytes: Buffer.byteLength(json) });
     expect([...(history[3].payload as string)].length).toBe(LIST_PAYLOAD_CHARS);
     expect(json.startsWith(history[3].payload as string)).toBe(true);

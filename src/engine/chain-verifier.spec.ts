@@ -3,7 +3,7 @@ import { sqliteTestDatabase, type TestDatabase } from '../../test/support/databa
 import { TransactionRunner } from '../database/transaction-runner';
 import { ChainVerifier, verifyChain } from './chain-verifier';
 import type { StoredRecord } from './procedure-store';
-import { GENESIS_HASH, recordHash } from './record-hash';
+import { canonicalRecord, GENESIS_HASH, recordHash } from './record-hash';
 
 const STAGES = ['proposed', 'cataloged', 'drafting', 'drafting', 'drafting', 'legality_review'];
 
@@ -71,6 +71,17 @@ describe('verifyChain: what is wrong, and where', () => {
 
   it('names a deleted last row through the decision row (tail)', () => {
     expect(verifyChain(rows.slice(0, 5), 6, last.hash, 'legality_review')).toEqual({ ok: false, events: 5, brokenAtSeq: 6, problem: 'tail' });
+  });
+
+  it('holds for rows stored as the engine stores them (canonical texts, read without parsing) and for equivalent texts in another order', () => {
+    const canonicalRows = rows.map((r) => {
+      const c = canonicalRecord({ decisionId: r.decision_id, seq: Number(r.seq), revision: Number(r.revision), type: r.type, payload: JSON.parse(r.payload), facts: JSON.parse(r.facts), actor: JSON.parse(r.actor), recordedAt: r.recorded_at, fromStage: r.from_stage, toStage: r.to_stage, prevHash: r.prev_hash });
+      return { ...r, payload: c.payload, facts: c.facts, actor: c.actor };
+    });
+    expect(canonicalRows[0].actor).not.toBe(rows[0].actor);
+    expect(verifyChain(canonicalRows, 6, last.hash, 'legality_review')).toEqual({ ok: true, events: 6 });
+    const changed = canonicalRows.map((r) => (r.seq === 2 ? { ...r, facts: '{"today":"2026-03-02"}' } : r));
+    expect(verifyChain(changed, 6, last.hash, 'legality_review')).toMatchObject({ ok: false, brokenAtSeq: 2, problem: 'hash' });
   });
 
   it('names a decision whose stage is not where its last row went (stage)', () => {

@@ -6,7 +6,7 @@
  */
 import type { Row, Tx, TransactionRunner } from '../database/transaction-runner';
 import { listRecordsOf, type StoredRecord } from './procedure-store';
-import { GENESIS_HASH, recordHash } from './record-hash';
+import { GENESIS_HASH, recordHash, sha256, storedRecordJson } from './record-hash';
 
 /**
  * What is wrong at the first broken seq:
@@ -71,7 +71,10 @@ class ChainWalk {
       this.failure = { seq: Math.min(seq, expectedSeq), problem: 'sequence' };
       return;
     }
-    const hash = recordHash({
+    // Rows the engine wrote hold canonical texts: their hash comes from the columns as they are.
+    // Otherwise (an older row, or a changed one) the row is parsed and canonicalized, as the hash is defined.
+    const fast = sha256(storedRecordJson(r));
+    const hash = fast === r.hash ? fast : recordHash({
       decisionId: r.decision_id,
       seq,
       revision: Number(r.revision),
@@ -154,6 +157,7 @@ export class ChainVerifier {
       let cursor: { decisionId: string; seq: number } | undefined;
       for (;;) {
         const batch = await this.runner.read((tx) => this.records(tx, ids, cursor, perBatch));
+        // Rows of decisions outside the page (another organ's, between two of the page's ids) are passed over.
         for (const r of batch) walks.get(r.decision_id)?.feed(r);
         if (batch.length < perBatch) break;
         const last = batch[batch.length - 1];
@@ -176,11 +180,15 @@ export class ChainVerifier {
     return tx.query<ChainHead & Row>(`SELECT id, last_seq, last_hash, stage FROM decision WHERE id > ?${organs} ORDER BY id LIMIT ?`, [after, ...(organIds ?? []), size]);
   }
 
-  /** The next rows of these decisions after the cursor, in (decision, seq) order. */
+  /**
+   * The next rows of these decisions (ids in order) after the cursor, in (decision, seq) order: a
+   * range of the primary key from the cursor on, so that each batch starts where the last one ended.
+   */
   private records(tx: Tx, ids: string[], cursor: { decisionId: string; seq: number } | undefined, limit: number): Promise<StoredRecord[]> {
-    const marks = ids.map(() => '?').join(', ');
-    const from = cursor ? ' AND (decision_id > ? OR (decision_id = ? AND seq > ?))' : '';
-    const params = cursor ? [...ids, cursor.decisionId, cursor.decisionId, cursor.seq, limit] : [...ids, limit];
-    return tx.query<StoredRecord & Row>(`SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE decision_id IN (${marks})${from} ORDER BY decision_id, seq LIMIT ?`, params);
+    const from = cursor ?? { decisionId: ids[0], seq: 0 };
+    return tx.query<StoredRecord & Row>(
+      `SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE (decision_id, seq) > (?, ?) AND decision_id <= ? ORDER BY decision_id, seq LIMIT ?`,
+      [from.decisionId, from.seq, ids[ids.length - 1], limit],
+    );
   }
 }

@@ -14,7 +14,7 @@ import type { TransactionRunner, Tx } from '../database/transaction-runner';
 import type { Actor } from './actor';
 import { DefinitionRegistry } from './definition-registry';
 import { ProcedureViolationError } from './engine-errors';
-import { GENESIS_HASH, recordHash } from './record-hash';
+import { canonicalRecord, GENESIS_HASH, sha256, type CanonicalRecord } from './record-hash';
 import { insertDecision, insertRecord, insertViolation, loadDecision, updateDecisionState, type DecisionRecordRow } from './procedure-store';
 
 export interface Clock {
@@ -154,7 +154,8 @@ export class ProcedureEngine {
       toStage: stage,
       prevHash: GENESIS_HASH,
     };
-    const hash = recordHash(record);
+    const canonical = canonicalRecord(record);
+    const hash = sha256(canonical.json);
     const row: DecisionRecordRow = {
       id,
       catalog_id: d.catalogId,
@@ -177,7 +178,7 @@ export class ProcedureEngine {
       updated_at: now,
     };
     await insertDecision(tx, row);
-    await insertRecord(tx, toStored(record, hash));
+    await insertRecord(tx, toStored(record, canonical, hash));
     return this.snapshotOf(row, state);
   }
 
@@ -270,8 +271,9 @@ export class ProcedureEngine {
       toStage: decision.toStage,
       prevHash: row.last_hash,
     };
-    const hash = recordHash(record);
-    await insertRecord(tx, toStored(record, hash));
+    const canonical = canonicalRecord(record);
+    const hash = sha256(canonical.json);
+    await insertRecord(tx, toStored(record, canonical, hash));
     const updated: DecisionRecordRow = {
       ...row,
       stage: decision.toStage,
@@ -350,15 +352,20 @@ export class ProcedureEngine {
   }
 }
 
-function toStored(r: { decisionId: string; seq: number; revision: number; type: string; payload: unknown; facts: unknown; actor: unknown; recordedAt: string; fromStage: string | null; toStage: string; prevHash: string }, hash: string) {
+/** The row as stored: the object members as their canonical JSON texts, exactly as the hash covered them. */
+function toStored(
+  r: { decisionId: string; seq: number; revision: number; type: string; recordedAt: string; fromStage: string | null; toStage: string; prevHash: string },
+  canonical: CanonicalRecord,
+  hash: string,
+) {
   return {
     decision_id: r.decisionId,
     seq: r.seq,
     revision: r.revision,
     type: r.type,
-    payload: JSON.stringify(r.payload),
-    facts: JSON.stringify(r.facts),
-    actor: JSON.stringify(r.actor),
+    payload: canonical.payload,
+    facts: canonical.facts,
+    actor: canonical.actor,
     recorded_at: r.recordedAt,
     from_stage: r.fromStage,
     to_stage: r.toStage,

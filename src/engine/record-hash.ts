@@ -18,20 +18,73 @@ export interface HashedRecord {
   prevHash: string;
 }
 
+/**
+ * The record's canonical JSON (RFC 8785, JCS), with the canonical JSON of its three object members
+ * on their own: the engine stores exactly these texts, so that a verifier can rebuild the canonical
+ * record from the stored columns by concatenation, without parsing (see `storedRecordJson`).
+ */
+export interface CanonicalRecord {
+  json: string;
+  payload: string;
+  facts: string;
+  actor: string;
+}
+
+export function canonicalRecord(r: HashedRecord): CanonicalRecord {
+  const payload = canonicalize(r.payload) as string;
+  const facts = canonicalize(r.facts) as string;
+  const actor = canonicalize(r.actor) as string;
+  return { json: assemble(r, payload, facts, actor), payload, facts, actor };
+}
+
 /** Lowercase hex SHA-256 of the UTF-8 bytes of the RFC 8785 (JCS) canonical JSON of the record. */
 export function recordHash(r: HashedRecord): string {
-  const json = canonicalize({
-    decisionId: r.decisionId,
-    seq: r.seq,
-    revision: r.revision,
-    type: r.type,
-    payload: r.payload,
-    facts: r.facts,
-    actor: r.actor,
-    recordedAt: r.recordedAt,
-    fromStage: r.fromStage,
-    toStage: r.toStage,
-    prevHash: r.prevHash,
-  }) as string;
-  return createHash('sha256').update(json, 'utf8').digest('hex');
+  return sha256(canonicalRecord(r).json);
+}
+
+/** A record row's columns as stored (`payload`, `facts`, `actor`: JSON texts). */
+export interface StoredRecordColumns {
+  decision_id: string;
+  seq: number | string;
+  revision: number | string;
+  type: string;
+  payload: string;
+  facts: string;
+  actor: string;
+  recorded_at: string;
+  from_stage: string | null;
+  to_stage: string;
+  prev_hash: string;
+}
+
+/**
+ * The canonical JSON of a stored row, assuming its three JSON columns hold canonical texts, as the
+ * engine writes them. When that holds, its SHA-256 is the row's hash; when it does not (a row
+ * written before the engine stored canonical texts, or a column rewritten), the hash differs and
+ * the verifier falls back to parsing and canonicalizing — a mismatch of that is a broken chain.
+ */
+export function storedRecordJson(r: StoredRecordColumns): string {
+  return assemble(
+    { decisionId: r.decision_id, seq: Number(r.seq), revision: Number(r.revision), type: r.type, recordedAt: r.recorded_at, fromStage: r.from_stage, toStage: r.to_stage, prevHash: r.prev_hash },
+    r.payload,
+    r.facts,
+    r.actor,
+  );
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The members in JCS order (UTF-16 code units: actor, decisionId, facts, fromStage, payload,
+ * prevHash, recordedAt, revision, seq, toStage, type), with the object members already canonical.
+ */
+function assemble(r: Omit<HashedRecord, 'payload' | 'facts' | 'actor'>, payload: string, facts: string, actor: string): string {
+  const str = JSON.stringify;
+  return (
+    `{"actor":${actor},"decisionId":${str(r.decisionId)},"facts":${facts},"fromStage":${r.fromStage === null ? 'null' : str(r.fromStage)},` +
+    `"payload":${payload},"prevHash":${str(r.prevHash)},"recordedAt":${str(r.recordedAt)},"revision":${canonicalize(r.revision) as string},` +
+    `"seq":${canonicalize(r.seq) as string},"toStage":${str(r.toStage)},"type":${str(r.type)}}`
+  );
 }

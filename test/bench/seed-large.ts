@@ -16,7 +16,7 @@ import { majorDecisionV1Definition as def } from '../../workflows/major-decision
 import { ALL_REQUIRED, samplePayload } from '../../workflows/major-decision/v1/samples';
 import { TO_PUBLISHED, Walk } from '../../workflows/major-decision/v1/walk';
 import { openDatabase } from '../../src/database/data-source';
-import { GENESIS_HASH, recordHash } from '../../src/engine/record-hash';
+import { canonicalRecord, GENESIS_HASH, sha256 } from '../../src/engine/record-hash';
 
 export interface SeedOptions {
   decisions: number;
@@ -138,8 +138,10 @@ export async function seedLarge(dbPath: string, opts: SeedOptions): Promise<Seed
         tp.records.forEach((r, i) => {
           const seq = i + 1;
           const hashed = { decisionId: id, seq, revision: r.revision, type: r.type, payload: r.payload, facts: r.facts, actor, recordedAt: createdAt, fromStage: r.fromStage, toStage: r.toStage, prevHash: prev };
-          const hash = recordHash(hashed);
-          rows.push([id, seq, r.revision, r.type, JSON.stringify(r.payload), JSON.stringify(r.facts), JSON.stringify(actor), createdAt, r.fromStage, r.toStage, prev, hash]);
+          // As the engine stores a row: the canonical texts its hash covers.
+          const c = canonicalRecord(hashed);
+          const hash = sha256(c.json);
+          rows.push([id, seq, r.revision, r.type, c.payload, c.facts, c.actor, createdAt, r.fromStage, r.toStage, prev, hash]);
           prev = hash;
         });
         insertDecision.run(

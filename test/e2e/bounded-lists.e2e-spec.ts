@@ -6,6 +6,7 @@
  * `page`/`pageSize` bounded on every list route (page=1e300 was a 500).
  */
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ProcedureContext } from '../../workflows/major-decision/v1/context';
@@ -184,7 +185,8 @@ describe('bounded refusals and lists', () => {
       expect(Buffer.byteLength(res.text)).toBeLessThan(13 * (LIST_PAYLOAD_CHARS * 4 + 2048));
       for (const e of entries.slice(0, 3)) expect(e).toMatchObject({ payloadTruncated: false });
       entries.slice(3).forEach((e, i) => {
-        const json = JSON.stringify(drafts[i]);
+        // The record keeps the payload as its canonical JSON (the text its hash covers).
+        const json = canonicalize(drafts[i]) as string;
         expect({ type: e.type, truncated: e.payloadTruncated, bytes: e.payloadBytes, chars: [...(e.payload as string)].length }).toEqual({
           type: 'RECORD_DRAFT',
           truncated: true,
