@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth';
 import type { HttpResponse } from '../common/http/http-types';
@@ -26,8 +26,15 @@ export class AnnualReportController {
       '`format=json` (default) the figures; `md` a Chinese section of the annual report with its tables (text/markdown); ' +
       '`xlsx` a workbook, one sheet per table (attachment). Counted from the record of the decisions of the year’s catalogs.',
   })
-  @ApiProduces('application/json', 'text/markdown', XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ type: AnnualReportDto })
+  @ApiExtraModels(AnnualReportDto)
+  @ApiOkResponse({
+    description: 'The figures (json), the report’s section (md) or the workbook (xlsx)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AnnualReportDto) } },
+      'text/markdown': { schema: { type: 'string', example: '## 前进区人民政府2026年度重大行政决策情况\n\n…全年共对 7 件重大行政决策事项进行合法性审查…' } },
+      [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiProblems(400)
   async report(
     @CurrentUser() user: AuthUser,

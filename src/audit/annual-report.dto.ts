@@ -28,18 +28,18 @@ class ReportScopeDto {
   @ApiProperty({ nullable: true, type: String, example: '前进区人民政府' }) organName: string | null;
 }
 
-class RatioDto {
+class ReportRatioDto {
   @ApiProperty({ description: 'Active units of the kind in scope' }) organs: number;
   @ApiProperty({ description: 'Of those, with a published catalog of the year' }) published: number;
   @ApiProperty({ nullable: true, type: Number, example: 66.7, description: 'published ÷ organs, percent, one decimal; null without organs' }) ratePercent: number | null;
 }
 
-class CoverageDto extends RatioDto {
+class ReportCoverageDto extends ReportRatioDto {
   @ApiProperty({ enum: ['government', 'department', 'street'] }) level: string;
   @ApiProperty({ example: '人民政府' }) label: string;
 }
 
-class OrganCatalogDto {
+class ReportOrganCatalogDto {
   @ApiProperty({ format: 'uuid' }) organId: string;
   @ApiProperty() organName: string;
   @ApiProperty({ enum: ['government', 'department', 'street'] }) kind: string;
@@ -50,45 +50,45 @@ class OrganCatalogDto {
   @ApiProperty() items: number;
 }
 
-class CatalogFiguresDto {
-  @ApiProperty({ type: [CoverageDto] }) coverage: CoverageDto[];
-  @ApiProperty({ type: RatioDto }) total: RatioDto;
+class ReportCatalogFiguresDto {
+  @ApiProperty({ type: [ReportCoverageDto] }) coverage: ReportCoverageDto[];
+  @ApiProperty({ type: ReportRatioDto }) total: ReportRatioDto;
   @ApiProperty({ description: 'Catalogs of the year published' }) published: number;
-  @ApiProperty({ type: [OrganCatalogDto] }) organs: OrganCatalogDto[];
+  @ApiProperty({ type: [ReportOrganCatalogDto] }) organs: ReportOrganCatalogDto[];
 }
 
-class StageCountDto {
+class ReportStageCountDto {
   @ApiProperty({ example: 'published' }) stage: string;
   @ApiProperty({ example: '已公布' }) label: string;
   @ApiProperty() count: number;
 }
 
-class DecisionFiguresDto {
+class ReportDecisionFiguresDto {
   @ApiProperty() total: number;
-  @ApiProperty({ type: [StageCountDto] }) byStage: StageCountDto[];
+  @ApiProperty({ type: [ReportStageCountDto] }) byStage: ReportStageCountDto[];
   @ApiProperty({ description: 'Archived (or nothing to archive), whatever the outcome' }) complete: number;
   @ApiProperty({ description: 'Published and archived: every required step done' }) completedWithAllSteps: number;
 }
 
-class ConclusionCountDto {
+class ReportConclusionCountDto {
   @ApiProperty({ enum: ['lawful', 'lawful_with_revisions', 'unlawful', 'exploratory_risk_disclosed'] }) conclusion: string;
   @ApiProperty({ example: '合法' }) label: string;
   @ApiProperty() count: number;
 }
 
-class ReviewFiguresDto {
+class ReportReviewFiguresDto {
   @ApiProperty({ description: 'Decisions sent to legality review' }) decisionsSubmitted: number;
   @ApiProperty() submissions: number;
   @ApiProperty() returned: number;
   @ApiProperty() concluded: number;
-  @ApiProperty({ type: [ConclusionCountDto] }) byConclusion: ConclusionCountDto[];
+  @ApiProperty({ type: [ReportConclusionCountDto] }) byConclusion: ReportConclusionCountDto[];
   @ApiProperty({ description: 'ADD_LEGAL_OPINION' }) opinionsGiven: number;
   @ApiProperty({ description: 'Opinions a RECORD_REVISIONS answered' }) opinionsAnswered: number;
   @ApiProperty({ description: 'Answered with adopted: true' }) opinionsAdopted: number;
   @ApiProperty({ nullable: true, type: Number, description: 'opinionsAdopted ÷ opinionsGiven, percent, one decimal' }) adoptionRatePercent: number | null;
 }
 
-class ParticipationFiguresDto {
+class ReportParticipationFiguresDto {
   @ApiProperty({ description: 'OPEN_PUBLIC_COMMENT' }) commentPeriodsOpened: number;
   @ApiProperty({ description: 'CLOSE_PUBLIC_COMMENT' }) commentPeriodsClosed: number;
   @ApiProperty({ description: 'RECORD_PUBLIC_PARTICIPATION' }) otherParticipation: number;
@@ -97,37 +97,37 @@ class ParticipationFiguresDto {
   @ApiProperty() riskAssessments: number;
 }
 
-class DecisionMakingFiguresDto {
+class ReportDecisionMakingFiguresDto {
   @ApiProperty() collectiveDiscussions: number;
   @ApiProperty() partyCommitteeReports: number;
   @ApiProperty() publications: number;
   @ApiProperty() archives: number;
 }
 
-class CategoryCountDto {
+class ReportCategoryCountDto {
   @ApiProperty({ enum: ['skip', 'time_limit', 'content', 'form'] }) category: string;
   @ApiProperty({ example: '跳过法定环节' }) label: string;
   @ApiProperty() count: number;
 }
 
-class CodeCountDto {
+class ReportCodeCountDto {
   @ApiProperty({ example: 'LEGALITY_REVIEW_REQUIRED' }) code: string;
   @ApiProperty({ example: '未经合法性审查' }) meaning: string;
   @ApiProperty() count: number;
 }
 
-class CategorizedCodeCountDto extends CodeCountDto {
+class ReportCategorizedCodeCountDto extends ReportCodeCountDto {
   @ApiProperty({ enum: ['skip', 'time_limit', 'content', 'form'] }) category: string;
 }
 
-class RefusalFiguresDto {
+class ReportRefusalFiguresDto {
   @ApiProperty() total: number;
-  @ApiProperty({ type: [CategoryCountDto] }) byCategory: CategoryCountDto[];
-  @ApiProperty({ type: [CategorizedCodeCountDto] }) byCode: CategorizedCodeCountDto[];
-  @ApiProperty({ type: [CodeCountDto], description: 'Codes of category skip' }) skips: CodeCountDto[];
+  @ApiProperty({ type: [ReportCategoryCountDto] }) byCategory: ReportCategoryCountDto[];
+  @ApiProperty({ type: [ReportCategorizedCodeCountDto] }) byCode: ReportCategorizedCodeCountDto[];
+  @ApiProperty({ type: [ReportCodeCountDto], description: 'Codes of category skip' }) skips: ReportCodeCountDto[];
 }
 
-class StepOverdueDto {
+class ReportStepOverdueDto {
   @ApiProperty({ example: 'legalityReview' }) step: string;
   @ApiProperty({ example: '合法性审查' }) label: string;
   @ApiProperty() overdue: number;
@@ -135,23 +135,23 @@ class StepOverdueDto {
   @ApiProperty() notDone: number;
 }
 
-class DeadlineFiguresDto {
+class ReportDeadlineFiguresDto {
   @ApiProperty({ description: 'overdue_step rows of the year’s decisions' }) overdueSteps: number;
   @ApiProperty({ description: 'Of those, done afterwards' }) doneLate: number;
   @ApiProperty() notDone: number;
   @ApiProperty({ description: 'Decisions with an overdue step' }) decisions: number;
-  @ApiProperty({ type: [StepOverdueDto] }) byStep: StepOverdueDto[];
+  @ApiProperty({ type: [ReportStepOverdueDto] }) byStep: ReportStepOverdueDto[];
 }
 
 export class AnnualReportDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ type: ReportScopeDto }) scope: ReportScopeDto;
   @ApiProperty({ example: '2026-12-31T02:00:00.000Z' }) generatedAt: string;
-  @ApiProperty({ type: CatalogFiguresDto }) catalogs: CatalogFiguresDto;
-  @ApiProperty({ type: DecisionFiguresDto }) decisions: DecisionFiguresDto;
-  @ApiProperty({ type: ReviewFiguresDto }) legalityReview: ReviewFiguresDto;
-  @ApiProperty({ type: ParticipationFiguresDto }) publicParticipation: ParticipationFiguresDto;
-  @ApiProperty({ type: DecisionMakingFiguresDto }) decisionMaking: DecisionMakingFiguresDto;
-  @ApiProperty({ type: RefusalFiguresDto }) refusals: RefusalFiguresDto;
-  @ApiProperty({ type: DeadlineFiguresDto }) deadlines: DeadlineFiguresDto;
+  @ApiProperty({ type: ReportCatalogFiguresDto }) catalogs: ReportCatalogFiguresDto;
+  @ApiProperty({ type: ReportDecisionFiguresDto }) decisions: ReportDecisionFiguresDto;
+  @ApiProperty({ type: ReportReviewFiguresDto }) legalityReview: ReportReviewFiguresDto;
+  @ApiProperty({ type: ReportParticipationFiguresDto }) publicParticipation: ReportParticipationFiguresDto;
+  @ApiProperty({ type: ReportDecisionMakingFiguresDto }) decisionMaking: ReportDecisionMakingFiguresDto;
+  @ApiProperty({ type: ReportRefusalFiguresDto }) refusals: ReportRefusalFiguresDto;
+  @ApiProperty({ type: ReportDeadlineFiguresDto }) deadlines: ReportDeadlineFiguresDto;
 }
