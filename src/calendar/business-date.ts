@@ -12,17 +12,29 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Epoch milliseconds of the date's UTC midnight, or NaN when the string is not a real YYYY-MM-DD date. */
 function utcMidnight(s: string): number {
-  const m = typeof s === 'string' ? DATE_PATTERN.exec(s) : null;
-  if (!m) return Number.NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const d = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0..99 to 1900..1999.
-  d.setUTCFullYear(year, month - 1, day);
-  // Date silently rolls 2026-02-30 over to 2026-03-02; a round trip rejects such dates.
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return Number.NaN;
-  return d.getTime();
+  if (typeof s !== 'string' || !DATE_PATTERN.test(s)) return Number.NaN;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  // Arithmetic, not a Date: every deadline view validates and counts thousands of dates per page.
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return daysFromCivil(year, month, day) * MS_PER_DAY;
+}
+
+/** Days in a month of the proleptic Gregorian calendar (as Date counts them, year 0 a leap year). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to the date (proleptic Gregorian; H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function formatUtc(ms: number): string {
