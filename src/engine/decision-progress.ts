@@ -66,7 +66,7 @@ export class DecisionProgress {
     this.rules = opts.rules ?? DEFAULT_DEADLINE_RULES;
   }
 
-  of(decision: DecisionSnapshot): ProgressView[] {
+  of(decision: Pick<DecisionSnapshot, 'def' | 'procedure'>): ProgressView[] {
     const deadlines = new Map<string, StepDeadline>();
     for (const d of this.deadlinesOf(decision)) deadlines.set(d.step, d);
     const today = this.clock.today();

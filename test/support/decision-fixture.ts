@@ -31,6 +31,8 @@ export interface DecisionSpec {
   through?: EventType[];
   /** Members to change in the sample payload of an event type. */
   patch?: Partial<Record<EventType, Record<string, unknown>>>;
+  /** The item's planned dates; with them the procedure also knows its catalog year (the first deadlines). */
+  plan?: { plannedStartOn?: string; plannedDecisionOn?: string };
 }
 
 export interface DecisionFixture {
@@ -120,8 +122,8 @@ export function decisionFixture(t: TestApp, d: District): DecisionFixture {
         year,
         title,
         category,
-        input: { requirements, affectsMarket: spec.affectsMarket === true },
-        item: { title, category, undertakingUnitId: undertaking.id, legalBasis: ['价格法'], requirements },
+        input: { requirements, affectsMarket: spec.affectsMarket === true, ...(spec.plan ? { year, ...spec.plan } : {}) },
+        item: { title, category, undertakingUnitId: undertaking.id, legalBasis: ['价格法'], requirements, ...spec.plan },
       },
       actor(organ.id === d.units.otherGov.id ? 'otherOffice' : 'office', organ),
     );
