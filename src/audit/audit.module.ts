@@ -3,6 +3,8 @@ import { OrgUnitsModule } from '../org-units/org-units.module';
 import { AnnualReportController } from './annual-report.controller';
 import { AnnualReportService } from './annual-report';
 import { AuditVerifyController, AuditVerifyService } from './audit-verify';
+import { AuditViolationsController } from './violations.controller';
+import { AuditViolationsService } from './violations.service';
 
 /**
  * `/audit/*`: the auditor's desk (依法治区办): incomplete, overdue and late procedures, refused
@@ -11,7 +13,7 @@ import { AuditVerifyController, AuditVerifyService } from './audit-verify';
  */
 @Module({
   imports: [OrgUnitsModule],
-  controllers: [AuditVerifyController, AnnualReportController],
-  providers: [AuditVerifyService, AnnualReportService],
+  controllers: [AuditVerifyController, AnnualReportController, AuditViolationsController],
+  providers: [AuditVerifyService, AnnualReportService, AuditViolationsService],
 })
 export class AuditModule {}

@@ -1,0 +1,3 @@
+import { auditViolationsSuite } from '../support/audit-violations-suite';
+
+auditViolationsSuite(true);
