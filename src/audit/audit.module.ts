@@ -3,6 +3,8 @@ import { OrgUnitsModule } from '../org-units/org-units.module';
 import { AnnualReportController } from './annual-report.controller';
 import { AnnualReportService } from './annual-report';
 import { AuditVerifyController, AuditVerifyService } from './audit-verify';
+import { IncompleteController } from './incomplete.controller';
+import { IncompleteService } from './incomplete.service';
 import { AuditViolationsController } from './violations.controller';
 import { AuditViolationsService } from './violations.service';
 
@@ -13,7 +15,7 @@ import { AuditViolationsService } from './violations.service';
  */
 @Module({
   imports: [OrgUnitsModule],
-  controllers: [AuditVerifyController, AnnualReportController, AuditViolationsController],
-  providers: [AuditVerifyService, AnnualReportService, AuditViolationsService],
+  controllers: [AuditVerifyController, IncompleteController, AnnualReportController, AuditViolationsController],
+  providers: [AuditVerifyService, IncompleteService, AnnualReportService, AuditViolationsService],
 })
 export class AuditModule {}

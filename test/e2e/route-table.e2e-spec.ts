@@ -239,6 +239,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /audit/decisions/:id/verify': { path: (c) => `/audit/decisions/${c.decisionId}/verify`, roles: auditDesk },
   'GET /audit/verify': { path: () => '/audit/verify', roles: auditDesk },
   'GET /audit/report': { path: () => '/audit/report?year=2026', roles: auditDesk },
+  'GET /audit/incomplete': { path: () => '/audit/incomplete?year=2026&kind=all', roles: auditDesk },
   'GET /audit/violations': { path: () => '/audit/violations?from=2026-01-01&to=2026-12-31&category=skip', roles: auditDesk },
 
   'GET /reviews': {

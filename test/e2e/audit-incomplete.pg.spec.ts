@@ -1,0 +1,3 @@
+import { auditIncompleteSuite } from '../support/audit-incomplete-suite';
+
+auditIncompleteSuite({ postgres: true, full: false });
