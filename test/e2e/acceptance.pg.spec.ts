@@ -1,0 +1,3 @@
+import { acceptanceSuite } from '../support/acceptance-suite';
+
+acceptanceSuite(true);
