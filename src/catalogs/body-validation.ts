@@ -6,7 +6,7 @@ const pipe = createValidationPipe();
 
 /**
  * The body checked against its DTO with exactly the global pipe's rules, but called by the service
- * after the scope (404) and role (403) checks: api.md puts field errors after both, while a pipe
+ * after the scope (404) and role (403) checks: the order of checks puts field errors after both, while a pipe
  * runs before the handler. Returns the DTO instance, or the field errors for the caller to merge
  * with its own.
  */

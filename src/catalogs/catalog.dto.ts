@@ -41,7 +41,7 @@ class RequirementsDto {
   @ApiPropertyOptional({ type: RequirementDto, description: 'Defaults to required' }) partyCommitteeReport?: RequirementDto;
 }
 
-/** A catalog item, which is also the decision (api.md, POST /catalogs/:id/items). */
+/** A catalog item, which is also the decision (POST /catalogs/:id/items). */
 export class AddCatalogItemDto {
   @ApiProperty({ example: '城区集中供热价格调整方案', maxLength: 200 })
   @IsName()

@@ -12,7 +12,7 @@ import { CatalogsService } from './catalogs.service';
 /**
  * 年度重大行政决策事项目录. Every procedure role may read the catalogs in its scope; `admin` is not a
  * procedure actor. Routes on one catalog check scope (404) before role (403), so their role checks
- * live in the service, and their bodies are validated there too (api.md: 404 → 403 → 400).
+ * live in the service, and their bodies are validated there too (the order of checks in the README: 404 → 403 → 400).
  */
 @ApiTags('catalogs')
 @ApiExtraModels(CatalogItemDto, RestrictedCatalogItemDto)

@@ -41,7 +41,7 @@ describe('the record hash', () => {
   it('rebuilds the canonical record from columns holding canonical texts, and not from equivalent texts in another order', () => {
     const r = records[1];
     const c = canonicalRecord(r);
-    const columns = { decision_id: r.decisionId, seq: String(r.seq), revision: r.revision, type: r.type, recorded_at: r.recordedAt, from_stage: r.fromStage, to_stage: r.toStage, prev_hash: r.prevHash };
+    const columns = { decision_id: r.decisionId, seq: r.seq, revision: r.revision, type: r.type, recorded_at: r.recordedAt, from_stage: r.fromStage, to_stage: r.toStage, prev_hash: r.prevHash };
     expect(storedRecordJson({ ...columns, payload: c.payload, facts: c.facts, actor: c.actor })).toBe(c.json);
     // The same values as JSON.stringify writes them: equal once parsed, but not the canonical bytes.
     expect(storedRecordJson({ ...columns, payload: JSON.stringify(r.payload), facts: c.facts, actor: JSON.stringify(r.actor) })).not.toBe(c.json);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { StoredRecord } from './procedure-store';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -42,20 +43,8 @@ export function recordHash(r: HashedRecord): string {
   return sha256(canonicalRecord(r).json);
 }
 
-/** A record row's columns as stored (`payload`, `facts`, `actor`: JSON texts). */
-export interface StoredRecordColumns {
-  decision_id: string;
-  seq: number | string;
-  revision: number | string;
-  type: string;
-  payload: string;
-  facts: string;
-  actor: string;
-  recorded_at: string;
-  from_stage: string | null;
-  to_stage: string;
-  prev_hash: string;
-}
+/** A record row's columns as stored (`payload`, `facts`, `actor`: JSON texts), without its hash. */
+export type StoredRecordColumns = Omit<StoredRecord, 'hash'>;
 
 /**
  * The canonical JSON of a stored row, assuming its three JSON columns hold canonical texts, as the
