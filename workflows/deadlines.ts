@@ -1,5 +1,5 @@
 /**
- * Deadlines of procedure steps (procedure.md, "Working days and deadlines"). The numbers are local
+ * Deadlines of procedure steps (README, "Working days and deadlines"). The numbers are local
  * rules that live in `config/deadlines.json`, never here: a definition receives them as parameters,
  * together with the working-day calendar, and says which open step is due when and why.
  */

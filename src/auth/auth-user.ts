@@ -1,4 +1,4 @@
-/** Every role a user may hold (api.md, "Organisations, users, login"). */
+/** Every role a user may hold (README, "Security"). */
 export const ROLES = ['admin', 'department', 'legal_reviewer', 'office', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 

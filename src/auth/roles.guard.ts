@@ -7,7 +7,7 @@ import type { Role } from './auth-user';
 /**
  * Global, after the JWT guard: a route marked @Roles(...) admits only callers holding one of them
  * (403 FORBIDDEN_ROLE). A route whose answer must be 404 for a resource outside the caller's scope
- * before any 403 (api.md, order of checks) makes that role check in its service instead.
+ * before any 403 (the order of checks, README "The HTTP service") makes that role check in its service instead.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {

@@ -1,7 +1,7 @@
 /**
  * Working-day calendar of the People's Republic of China: weekends, the statutory holidays and the
  * make-up working weekends (调休上班) that the State Council General Office publishes each year in
- * 《国务院办公厅关于 Y 年部分节假日安排的通知》 (procedure.md, "Working days and deadlines").
+ * 《国务院办公厅关于 Y 年部分节假日安排的通知》 (README, "Working days and deadlines").
  *
  * The data comes from the `chinese-days` package plus `config/calendar/<year>.json` files for years it
  * lacks (or days to correct). Unlike `chinese-days` itself, which treats a year it has no notice for

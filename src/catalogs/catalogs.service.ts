@@ -45,7 +45,7 @@ const forbiddenRole = (detail: string) => new DomainError(403, 'FORBIDDEN_ROLE',
  * of the procedure (ITEM_PROPOSED); publication with the party committee's approval moves the
  * proposed items to `cataloged` (SC713-3, HLJ-3); an item not yet started may be withdrawn.
  *
- * Checks run in the order of api.md: 404 (catalog missing or outside the caller's scope) → 403
+ * Checks run in the order of the HTTP contract (README, "The HTTP service"): 404 (catalog missing or outside the caller's scope) → 403
  * (role, then unit) → 400 (fields) → 422, which is why bodies are validated here rather than by
  * the global pipe, and why the role checks are not `@Roles` decorators.
  */

@@ -1,5 +1,5 @@
 /**
- * The local numbers of the deadline rules (procedure.md, "Working days and deadlines"): where a
+ * The local numbers of the deadline rules (README, "Working days and deadlines"): where a
  * local rule sets a number the national text does not, it lives in `config/deadlines.json`, never
  * in code. The values below are only the documented fallback for a key the file leaves out (or for
  * a deployment without the file); the shipped file states every one of them.
@@ -15,7 +15,7 @@ export const DEADLINE_RULES = Symbol('DEADLINE_RULES');
 
 export const DEADLINES_FILE = 'deadlines.json';
 
-/** procedure.md's defaults, mirrored by the shipped `config/deadlines.json` (a test keeps them equal). */
+/** The defaults the README lists, mirrored by the shipped `config/deadlines.json` (a test keeps them equal). */
 export const DEFAULT_DEADLINE_RULES: DeadlineRules = Object.freeze({
   catalogPublishedBy: '03-31',
   publicCommentClosedWithinWorkingDays: 5,

@@ -42,13 +42,13 @@ export class DecisionListQueryDto extends PublicDecisionQueryDto {
 
 /**
  * The body of `POST /decisions/:id/events`, for the OpenAPI document. It is checked by the service,
- * after the scope (404) and role (403) checks that api.md puts before field errors.
+ * after the scope (404) and role (403) checks that the order of checks puts before field errors.
  */
 export class DecisionEventDto {
   @ApiProperty({ example: 'START_DRAFTING', description: 'An event type of the decision’s procedure (GET /workflows)' })
   type: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { startedOn: '2026-02-02' }, description: 'The event’s fields (procedure.md)' })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { startedOn: '2026-02-02' }, description: 'The event’s fields (README, "The procedure")' })
   payload: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The version the caller saw; a stale one is a 409' })

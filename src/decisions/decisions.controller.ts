@@ -39,7 +39,7 @@ export class DecisionsController {
   @Post(':id/events')
   @HttpCode(200)
   @LimitRefusals()
-  @ApiOperation({ summary: 'Send a procedure event: the one door for every step (procedure.md)' })
+  @ApiOperation({ summary: 'Send a procedure event: the one door for every step of the procedure' })
   @ApiBody({ type: DecisionEventDto })
   @ApiOkResponse({ type: DecisionDetailDto })
   @ApiProblems(400, 404, 409, 422, 429)

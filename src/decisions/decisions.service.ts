@@ -114,7 +114,7 @@ const forbidden = (code: 'FORBIDDEN_ROLE' | 'FORBIDDEN_UNIT', detail: string, ex
   new DomainError(403, code, detail, extra);
 
 /**
- * Decisions and their procedure (决策程序): the lists and views of api.md, and the one door for every
+ * Decisions and their procedure (决策程序): the lists and views of the HTTP contract, and the one door for every
  * procedure step. Scope follows ProcedureScope: outside it a decision is a 404, so ids do not leak.
  */
 @Injectable()
@@ -142,7 +142,7 @@ export class DecisionsService {
   }
 
   /**
-   * One procedure step. api.md's order of checks: 404 (missing, or outside the caller's scope) →
+   * One procedure step. The order of checks (README, "The HTTP service"): 404 (missing, or outside the caller's scope) →
    * 403 (its roles may not send this type, or not for this decision's unit) → 400 (body and
    * payload) → 409 → 422. The scope and role checks run inside the step's transaction, on the row
    * the step is decided on, so that the hot path reads the decision once.

@@ -4,7 +4,7 @@ import { BusinessCalendar, CalendarYearUnknownError } from '../calendar/business
 import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from '../config/deadline-rules';
 import { systemClock, type Clock, type DecisionSnapshot } from './procedure-engine';
 
-/** procedure.md: yellow when at most 3 working days are left. A number of the spec, not a local rule. */
+/** Yellow when at most 3 working days are left. A number of the spec, not a local rule. */
 export const YELLOW_WITHIN_WORKING_DAYS = 3;
 
 export type Light = 'green' | 'yellow' | 'red';

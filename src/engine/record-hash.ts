@@ -4,7 +4,7 @@ import type { StoredRecord } from './procedure-store';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The members of a record row that its hash covers (procedure.md, "The record's hash"). */
+/** The members of a record row that its hash covers (README, "The engine"). */
 export interface HashedRecord {
   decisionId: string;
   seq: number;

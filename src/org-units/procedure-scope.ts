@@ -20,7 +20,7 @@ export interface ScopedDecision {
 export type VisibleScope = { all: true } | { all: false; organIds: string[]; unitIds: string[] };
 
 /**
- * Scope of the procedure actors (api.md, "Scope"):
+ * Scope of the procedure actors (README, "The HTTP service"):
  * - `office` acts for the catalogs and decisions of its own organ (its unit is the organ);
  * - `department` acts on decisions its unit undertakes (or implements, for implementation reports);
  *   it sees the catalogs of the organs at or above its unit, where it proposes items;

@@ -35,7 +35,7 @@ export class PageQueryDto {
 
 /**
  * One page of a list. A controller returns it; the PaginationInterceptor sends `items` as the JSON
- * array body and `total` in the `X-Total-Count` header (api.md: lists are arrays).
+ * array body and `total` in the `X-Total-Count` header (lists are arrays: README, "The HTTP service").
  */
 export class Page<T> {
   constructor(

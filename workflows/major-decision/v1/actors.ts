@@ -1,5 +1,5 @@
 /**
- * Who sends each event (procedure.md, the table's "(role)"), and on behalf of which unit of the
+ * Who sends each event (the procedure's table of events and roles), and on behalf of which unit of the
  * decision. The definition only declares it; the HTTP layer enforces it (role → 403, unit → 404).
  */
 import type { EventActor } from '../../definition';

@@ -1,5 +1,5 @@
 /**
- * The date rules of procedure.md: a date that records something done may not lie after today, and
+ * The date rules of the procedure: a date that records something done may not lie after today, and
  * no date may precede the completion of the steps its event presupposes. Checked after the guards.
  */
 import { latest } from '../../dates';

@@ -1,5 +1,5 @@
 /**
- * When each open step of a major decision is due (procedure.md, "Working days and deadlines"):
+ * When each open step of a major decision is due (README, "Working days and deadlines"):
  *
  * | step | due | start |
  * | --- | --- | --- |

@@ -14,7 +14,7 @@ export const requirementsShape: Shape = {
   partyCommitteeReport: optional(requirement),
 };
 
-/** Requirements whose `required: false` must state why (api.md: a missing reason is a 400). */
+/** Requirements whose `required: false` must state why (a missing reason is a 400). */
 export const REASON_REQUIRED_WHEN_WAIVED = ['publicParticipation', 'expertArgumentation', 'riskAssessment'] as const;
 
 export function requirementsErrors(value: unknown, path = 'requirements'): FieldError[] {

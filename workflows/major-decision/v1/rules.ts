@@ -166,7 +166,7 @@ export function headOverridesMajority(p: P): boolean {
 const legalAdviserOpinion = (ctx: ProcedureContext) =>
   ctx.review.opinions.some((o) => o.authorKind === 'legal_adviser' || o.authorKind === 'public_lawyer');
 
-/** The guards of each event, in the order of procedure.md's table. */
+/** The guards of each event, in the order of the procedure's table of events. */
 const GUARDS: Partial<Record<EventType, Guard[]>> = {
   AMEND_REQUIREMENTS: [
     onState((ctx) =>
