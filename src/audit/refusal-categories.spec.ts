@@ -19,7 +19,7 @@ import { codesOf, refusalCategory, REFUSAL_CATEGORIES, type RefusalCategory } fr
 const ROOT = join(__dirname, '..', '..');
 const SOURCES = {
   workflows: ['workflows/major-decision/v1/rules.ts', 'workflows/major-decision/v1/date-rules.ts', 'workflows/major-decision/v1/steps.ts'],
-  catalogs: ['src/catalogs/catalogs.service.ts'],
+  catalogs: ['src/catalogs/catalogs.service.ts', 'src/catalogs/catalog-refusals.ts'],
 };
 
 /** Codes a refusal is written with: `refuse('X'`, `refusal('X'`, `code: 'X'` (never `new DomainError(4xx, 'X'`). */

@@ -17,21 +17,12 @@ import { checkBody, validBody } from './body-validation';
 import { AddCatalogItemDto, PublishCatalogDto, WithdrawItemDto, type CatalogQueryDto, type CreateCatalogDto } from './catalog.dto';
 import { catalogView, itemDetailsOf, itemView, publicationsOf, restrictedItemView, type CatalogItemView, type CatalogPublication, type CatalogView, type ItemDetails, type RestrictedItemView } from './catalog-views';
 import { CatalogsRepository, type CatalogSqlRow } from './catalogs.repository';
+import { publicationRefusal, withdrawalRefusal, type Refusal } from './catalog-refusals';
 import { isExcludedCategory } from './categories';
 
 /** The role under which a caller proposes items to a catalog. */
 type ItemRole = 'office' | 'department';
 
-/** A refusal found inside a unit of work: stored as a violation attempt once that unit has ended. */
-interface Refusal {
-  organId: string;
-  code: string;
-  detail: string;
-  legalBasis: string[];
-  event: string;
-  decisionId?: string;
-  stage?: string;
-}
 
 /** Stages from which an item may still leave the catalog: the procedure has not been started (SC713-10). */
 const NOT_STARTED = ['proposed', 'cataloged'];
@@ -343,46 +334,6 @@ export class CatalogsService {
 
 function catalogExists(organName: string, year: number, catalogId?: string): DomainError {
   return new DomainError(409, 'CATALOG_EXISTS', `${organName}的${year}年度重大行政决策事项目录已经存在`, catalogId ? { catalogId } : {});
-}
-
-/**
- * Why a publication would be refused, checked before any item moves. CATALOG_PUBLISHED itself
- * checks only that its dates are not in the future; the approval must also precede publication,
- * and a later revision cannot be published before an earlier one.
- */
-function publicationRefusal(organId: string, dto: PublishCatalogDto, proposed: number, previous: CatalogPublication[], today: string): Refusal | undefined {
-  const refusal = (code: string, detail: string, legalBasis: string[]): Refusal => ({ organId, code, detail, legalBasis, event: 'CATALOG_PUBLISHED' });
-  if (proposed === 0) {
-    return refusal('NOTHING_TO_PUBLISH', '目录中没有待公布（proposed）的事项：公布或者调整目录须至少列入一个新事项', ['SC713-3', 'HLJ-3']);
-  }
-  for (const field of ['partyCommitteeApprovedOn', 'publishedOn'] as const) {
-    if (dto[field] > today) {
-      return refusal('DATE_IN_FUTURE', `${field}（${dto[field]}）记录的是已经发生的事项，不得晚于今天（${today}）`, ['SC713-33']);
-    }
-  }
-  if (dto.partyCommitteeApprovedOn > dto.publishedOn) {
-    return refusal('DATE_OUT_OF_ORDER', `目录应当经同级党委同意后公布：publishedOn（${dto.publishedOn}）早于 partyCommitteeApprovedOn（${dto.partyCommitteeApprovedOn}）`, ['SC713-33']);
-  }
-  const last = previous[previous.length - 1];
-  if (last && dto.publishedOn < last.publishedOn) {
-    return refusal('DATE_OUT_OF_ORDER', `publishedOn（${dto.publishedOn}）早于目录上一次公布的日期（${last.publishedOn}）`, ['SC713-33']);
-  }
-  return undefined;
-}
-
-function withdrawalRefusal(organId: string, decisionId: string, stage: string): Refusal {
-  if (stage === 'withdrawn') {
-    return { organId, code: 'EVENT_NOT_ALLOWED_IN_STAGE', detail: '该目录事项已经撤回', legalBasis: ['SC713-10'], event: 'WITHDRAW', decisionId, stage };
-  }
-  return {
-    organId,
-    code: 'ITEM_ALREADY_STARTED',
-    detail: '决策机关已经启动该事项的决策程序，不能再从目录中撤回；已启动的决策只能在决策程序中撤回',
-    legalBasis: ['SC713-10'],
-    event: 'WITHDRAW',
-    decisionId,
-    stage,
-  };
 }
 
 /** The item as the ITEM_PROPOSED record keeps it: what was posted, without absent members. */
