@@ -21,7 +21,14 @@ import { publicationRefusal, withdrawalRefusal, type Refusal } from './catalog-r
 import { isExcludedCategory } from './categories';
 
 /** The role under which a caller proposes items to a catalog. */
-type ItemRole = 'office' | 'department';
+export type ItemRole = 'office' | 'department';
+
+/** An item of a category the decree leaves out (SC713-3 第二款): refused and stored as a violation attempt. */
+export const OUT_OF_SCOPE = {
+  code: 'OUT_OF_SCOPE',
+  detail: '财政政策、货币政策等宏观调控决策，政府立法决策以及突发事件应急处置决策不适用重大行政决策程序，不得列入目录',
+  legalBasis: ['SC713-3'],
+};
 
 
 /** Stages from which an item may still leave the catalog: the procedure has not been started (SC713-10). */
@@ -107,32 +114,25 @@ export class CatalogsService {
   async addItem(user: AuthUser, catalogId: string, body: unknown): Promise<CatalogItemView> {
     const { catalog, role } = await this.runner.read(async (tx) => {
       const found = await this.visibleCatalog(user, catalogId, tx);
-      const itemRole = await this.itemRole(user, found.organ_id, tx);
-      if (!itemRole) throw forbiddenRole('目录事项由本机关政府办或者决策承办单位提出');
-      return { catalog: found, role: itemRole };
+      return { catalog: found, role: await this.proposerRole(user, found.organ_id, tx) };
     });
 
     const dto = await this.validItem(body);
-    const own = user.orgUnitId as string;
-    if (role === 'department' && dto.undertakingUnitId !== own) {
-      throw new DomainError(403, 'FORBIDDEN_UNIT', '承办单位只能以本单位为承办单位提出目录事项');
-    }
-    await this.checkUndertakingUnit(dto.undertakingUnitId, catalog.organ_id);
+    await this.checkItemUnit(user, role, dto.undertakingUnitId, catalog.organ_id);
 
     const actor = this.scope.actor(user, role);
-    const item = itemOf(dto);
     if (isExcludedCategory(dto.category)) {
-      await this.engine.recordViolation({
-        organId: catalog.organ_id,
-        event: 'ITEM_PROPOSED',
-        code: 'OUT_OF_SCOPE',
-        detail: '财政政策、货币政策等宏观调控决策，政府立法决策以及突发事件应急处置决策不适用重大行政决策程序，不得列入目录',
-        legalBasis: ['SC713-3'],
-        payload: item,
-        actor,
-      });
+      await this.engine.recordViolation({ ...OUT_OF_SCOPE, organId: catalog.organ_id, event: 'ITEM_PROPOSED', payload: itemOf(dto), actor });
     }
+    const { decision, details } = await this.runner.write((tx) => this.proposeWithin(tx, catalog, dto, actor));
+    return this.view(decision, details);
+  }
 
+  /**
+   * Writes a valid item and its decision (ITEM_PROPOSED) inside the caller's unit of work: what
+   * POST /catalogs/:id/items does once every check has passed, and what an import does per row.
+   */
+  async proposeWithin(tx: Tx, catalog: CatalogSqlRow, dto: AddCatalogItemDto, actor: Actor): Promise<{ decision: DecisionSnapshot; details: ItemDetails }> {
     const details: ItemDetails = {
       legalBasis: dto.legalBasis,
       affectsMarket: dto.affectsMarket === true,
@@ -140,31 +140,28 @@ export class CatalogsService {
       plannedDecisionOn: dto.plannedDecisionOn ?? null,
       requirements: dto.requirements,
     };
-    const decision = await this.runner.write(async (tx) => {
-      const created = await this.engine.createWithin(
-        tx,
-        {
-          catalogId,
-          organId: catalog.organ_id,
-          undertakingUnitId: dto.undertakingUnitId,
+    const decision = await this.engine.createWithin(
+      tx,
+      {
+        catalogId: catalog.id,
+        organId: catalog.organ_id,
+        undertakingUnitId: dto.undertakingUnitId,
+        year: catalog.year,
+        title: dto.title,
+        category: dto.category,
+        input: compact({
+          requirements: dto.requirements,
+          affectsMarket: dto.affectsMarket === true,
+          plannedStartOn: dto.plannedStartOn,
+          plannedDecisionOn: dto.plannedDecisionOn,
           year: catalog.year,
-          title: dto.title,
-          category: dto.category,
-          input: compact({
-            requirements: dto.requirements,
-            affectsMarket: dto.affectsMarket === true,
-            plannedStartOn: dto.plannedStartOn,
-            plannedDecisionOn: dto.plannedDecisionOn,
-            year: catalog.year,
-          }),
-          item,
-        },
-        actor,
-      );
-      await this.repo.insertItem(tx, { decisionId: created.id, catalogId, ...details, createdAt: created.createdAt });
-      return created;
-    });
-    return this.view(decision, details);
+        }),
+        item: itemOf(dto),
+      },
+      actor,
+    );
+    await this.repo.insertItem(tx, { decisionId: decision.id, catalogId: catalog.id, ...details, createdAt: decision.createdAt });
+    return { decision, details };
   }
 
   /**
@@ -254,7 +251,7 @@ export class CatalogsService {
   }
 
   /** The catalog, or 404 when it does not exist or lies outside the caller's scope (ids do not leak). */
-  private async visibleCatalog(user: AuthUser, id: string, tx: Tx): Promise<CatalogSqlRow> {
+  async visibleCatalog(user: AuthUser, id: string, tx: Tx): Promise<CatalogSqlRow> {
     const catalog = await this.repo.findCatalog(tx, id);
     if (!catalog || !(await this.scope.seesOrgan(user, catalog.organ_id, tx))) throw catalogNotFound(id);
     return catalog;
@@ -272,12 +269,26 @@ export class CatalogsService {
     return undefined;
   }
 
+  /** The same, or the 403 of a caller who may not propose items to this organ's catalog. */
+  async proposerRole(user: AuthUser, organId: string, tx: Tx): Promise<ItemRole> {
+    const role = await this.itemRole(user, organId, tx);
+    if (!role) throw forbiddenRole('目录事项由本机关政府办或者决策承办单位提出');
+    return role;
+  }
+
   private isOfficeOf(user: AuthUser, organId: string): boolean {
     return user.roles.includes('office') && user.orgUnitId === organId;
   }
 
   /** The DTO's field errors and the procedure's requirement rule, in one 400. */
   private async validItem(body: unknown): Promise<AddCatalogItemDto> {
+    const checked = await this.itemErrors(body);
+    if (!checked.value) throw new BadRequestError(checked.errors);
+    return checked.value;
+  }
+
+  /** The same without throwing: the valid item, or every field error of the body (an import reports them per row). */
+  async itemErrors(body: unknown): Promise<{ value: AddCatalogItemDto; errors: [] } | { value: undefined; errors: FieldError[] }> {
     const checked = await checkBody(AddCatalogItemDto, body);
     const raw = isObject(body) ? body : {};
     const errors: FieldError[] = [...checked.errors, ...requirementsErrors(raw.requirements)];
@@ -286,17 +297,21 @@ export class CatalogsService {
     if (checked.value && typeof start === 'string' && typeof end === 'string' && end < start) {
       errors.push({ field: 'plannedDecisionOn', message: 'plannedDecisionOn must not be before plannedStartOn' });
     }
-    if (errors.length || !checked.value) throw new BadRequestError(errors);
-    return checked.value;
+    if (errors.length || !checked.value) return { value: undefined, errors };
+    return { value: checked.value, errors: [] };
   }
 
   /**
-   * The undertaking unit of an item is the organ or a unit under it, and active: what an office
-   * names, and what a department proposes for itself (a deactivated unit proposes nothing).
+   * The undertaking unit an item names, as its proposer may name it: a department proposes items
+   * it undertakes itself (403 FORBIDDEN_UNIT), and the unit is the organ or a unit under it, and
+   * active (the 400s of OrgUnitsService.checkReference). Pass `tx` inside a unit of work.
    */
-  private async checkUndertakingUnit(unitId: string, organId: string): Promise<void> {
-    const organ = await this.units.find(organId);
-    if (organ) await this.units.checkReference(unitId, 'undertakingUnitId', organ);
+  async checkItemUnit(user: AuthUser, role: ItemRole, unitId: string, organId: string, tx?: Tx): Promise<void> {
+    if (role === 'department' && unitId !== user.orgUnitId) {
+      throw new DomainError(403, 'FORBIDDEN_UNIT', '承办单位只能以本单位为承办单位提出目录事项');
+    }
+    const organ = await this.units.find(organId, tx);
+    if (organ) await this.units.checkReference(unitId, 'undertakingUnitId', organ, tx);
   }
 
   /**
@@ -337,7 +352,7 @@ function catalogExists(organName: string, year: number, catalogId?: string): Dom
 }
 
 /** The item as the ITEM_PROPOSED record keeps it: what was posted, without absent members. */
-function itemOf(dto: AddCatalogItemDto): Record<string, unknown> {
+export function itemOf(dto: AddCatalogItemDto): Record<string, unknown> {
   return compact({
     title: dto.title,
     category: dto.category,
