@@ -8,6 +8,11 @@ export interface Tx {
   readonly dialect: Dialect;
   /** Rows of a SELECT (or of a RETURNING clause). SQL uses `?` placeholders on every dialect. */
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Rows of a SELECT as arrays of values in the order of its columns: for long scans (chain
+   * verification), where building an object per row costs more than reading it.
+   */
+  values(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Affected row count of an INSERT/UPDATE/DELETE. */
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
 }
@@ -34,6 +39,11 @@ function toPg(sql: string): string {
   return out;
 }
 
+/** The part of a `pg` client used in array mode. */
+interface PgClient {
+  query(q: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+}
+
 class QueryRunnerTx implements Tx {
   constructor(
     private readonly qr: QueryRunner,
@@ -43,6 +53,13 @@ class QueryRunnerTx implements Tx {
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     const res = await this.qr.query(this.dialect === 'postgres' ? toPg(sql) : sql, params as unknown[], true);
     return (res.records ?? []) as T[];
+  }
+
+  async values(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    // The driver's own client, in array mode: no object per row, and none of the ORM's bookkeeping.
+    const client = (await this.qr.connect()) as PgClient;
+    const res = await client.query({ text: toPg(sql), values: params as unknown[], rowMode: 'array' });
+    return res.rows;
   }
 
   async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
@@ -60,6 +77,7 @@ interface SqliteStatement {
   readonly reader: boolean;
   all(...params: unknown[]): unknown[];
   run(...params: unknown[]): { changes: number };
+  raw(toggle?: boolean): SqliteStatement;
 }
 
 /**
@@ -69,13 +87,22 @@ interface SqliteStatement {
  */
 class SqliteHandleTx implements Tx {
   readonly dialect = 'sqlite' as const;
-  constructor(private readonly statements: (sql: string) => SqliteStatement) {}
+  constructor(private readonly statements: (sql: string, raw?: boolean) => SqliteStatement) {}
 
   query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     try {
       const stmt = this.statements(sql);
       const bound = bind(params);
       return Promise.resolve((stmt.reader ? stmt.all(...bound) : (stmt.run(...bound), [])) as T[]);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  values(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    try {
+      // A statement of its own, in raw mode, beside the one `query` uses for the same text.
+      return Promise.resolve(this.statements(sql, true).all(...bind(params)) as unknown[][]);
     } catch (err) {
       return Promise.reject(err as Error);
     }
@@ -243,12 +270,14 @@ export class TransactionRunner {
   private sqlite(): SqliteHandleTx {
     if (!this.sqliteTx) {
       const handle = this.handle();
-      this.sqliteTx = new SqliteHandleTx((sql) => {
-        let stmt = this.statements.get(sql);
+      this.sqliteTx = new SqliteHandleTx((sql, raw = false) => {
+        const key = raw ? `raw:${sql}` : sql;
+        let stmt = this.statements.get(key);
         if (!stmt) {
           // List queries with IN (?, …) of varying length are distinct texts: keep the cache bounded.
           if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
-          this.statements.set(sql, (stmt = handle.prepare(sql)));
+          stmt = handle.prepare(sql);
+          this.statements.set(key, raw ? stmt.raw(true) : stmt);
         }
         return stmt;
       });

@@ -62,7 +62,8 @@ class ChainWalk {
 
   constructor(private readonly head: ChainHead) {}
 
-  feed(r: StoredRecord): void {
+  /** `computed`: the SHA-256 of the row's stored columns as `storedRecordJson` joins them, when the database computed it. */
+  feed(r: StoredRecord, computed?: string): void {
     this.count += 1;
     if (this.failure) return;
     const expectedSeq = this.count;
@@ -73,7 +74,7 @@ class ChainWalk {
     }
     // Rows the engine wrote hold canonical texts: their hash comes from the columns as they are.
     // Otherwise (an older row, or a changed one) the row is parsed and canonicalized, as the hash is defined.
-    const fast = sha256(storedRecordJson(r));
+    const fast = computed ?? sha256(storedRecordJson(r));
     const hash = fast === r.hash ? fast : recordHash({
       decisionId: r.decision_id,
       seq,
@@ -148,20 +149,31 @@ export class ChainVerifier {
     if (opts.organIds && opts.organIds.length === 0) return out;
     const perPage = opts.decisionsPerPage ?? 500;
     const perBatch = opts.rowsPerBatch ?? 2_000;
-    let after = '';
+    // The next read is asked for before the rows in hand are hashed: on PostgreSQL the database
+    // works while this process hashes (SQLite reads are synchronous and gain nothing, lose nothing).
+    // A read asked for ahead is marked handled at once: should the walk stop on an error first, its
+    // own failure must not surface later as an unhandled rejection.
+    const ahead = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
+    const readHeads = (after: string) => ahead(this.runner.read((tx) => this.heads(tx, after, perPage, opts.organIds ?? null)));
+    const readRows = (ids: string[], cursor?: { decisionId: string; seq: number }) => ahead(this.runner.read((tx) => this.records(tx, ids, cursor, perBatch)));
+    let nextHeads = readHeads('');
     for (;;) {
-      const heads = await this.runner.read((tx) => this.heads(tx, after, perPage, opts.organIds ?? null));
+      const heads = await nextHeads;
       if (!heads.length) break;
+      nextHeads = readHeads(heads[heads.length - 1].id);
       const walks = new Map(heads.map((h) => [h.id, new ChainWalk(h)]));
       const ids = heads.map((h) => h.id);
-      let cursor: { decisionId: string; seq: number } | undefined;
+      let nextRows = readRows(ids);
       for (;;) {
-        const batch = await this.runner.read((tx) => this.records(tx, ids, cursor, perBatch));
+        const batch = await nextRows;
+        const full = batch.length === perBatch;
+        if (full) {
+          const last = batch[batch.length - 1];
+          nextRows = readRows(ids, { decisionId: last.row.decision_id, seq: Number(last.row.seq) });
+        }
         // Rows of decisions outside the page (another organ's, between two of the page's ids) are passed over.
-        for (const r of batch) walks.get(r.decision_id)?.feed(r);
-        if (batch.length < perBatch) break;
-        const last = batch[batch.length - 1];
-        cursor = { decisionId: last.decision_id, seq: Number(last.seq) };
+        for (const { row, computed } of batch) walks.get(row.decision_id)?.feed(row, computed);
+        if (!full) break;
       }
       for (const h of heads) {
         const res = (walks.get(h.id) as ChainWalk).result();
@@ -169,7 +181,6 @@ export class ChainVerifier {
         out.events += res.events;
         if (!res.ok) out.broken.push({ decisionId: h.id, seq: res.brokenAtSeq as number, problem: res.problem as ChainProblem });
       }
-      after = heads[heads.length - 1].id;
     }
     out.ok = out.broken.length === 0;
     return out;
@@ -184,11 +195,60 @@ export class ChainVerifier {
    * The next rows of these decisions (ids in order) after the cursor, in (decision, seq) order: a
    * range of the primary key from the cursor on, so that each batch starts where the last one ended.
    */
-  private records(tx: Tx, ids: string[], cursor: { decisionId: string; seq: number } | undefined, limit: number): Promise<StoredRecord[]> {
+  private async records(tx: Tx, ids: string[], cursor: { decisionId: string; seq: number } | undefined, limit: number): Promise<HashedRow[]> {
     const from = cursor ?? { decisionId: ids[0], seq: 0 };
-    return tx.query<StoredRecord & Row>(
-      `SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE (decision_id, seq) > (?, ?) AND decision_id <= ? ORDER BY decision_id, seq LIMIT ?`,
-      [from.decisionId, from.seq, ids[ids.length - 1], limit],
+    const range = 'FROM procedure_record WHERE (decision_id, seq) > (?, ?) AND decision_id <= ? ORDER BY decision_id, seq LIMIT ?';
+    const params = [from.decisionId, from.seq, ids[ids.length - 1], limit];
+    if (tx.dialect === 'sqlite') return (await tx.values(`SELECT ${RECORD_COLUMNS} ${range}`, params)).map((v) => ({ row: toStoredRecord(v) }));
+    // PostgreSQL joins and hashes each row itself (on its own processor, and a tenth of the bytes
+    // cross the wire); a row whose hash differs is read whole and checked here, as on SQLite.
+    const rows = (await tx.values(`SELECT ${PG_HASH_COLUMNS} ${range}`, params)).map(([decisionId, seq, prevHash, hash, toStage, computed]) => ({
+      row: { decision_id: decisionId, seq, prev_hash: prevHash, hash, to_stage: toStage } as StoredRecord,
+      computed: computed as string,
+    }));
+    const differing = rows.filter((r) => r.computed !== r.row.hash);
+    if (!differing.length) return rows;
+    const whole = new Map(
+      (await tx.values(`SELECT ${RECORD_COLUMNS} FROM procedure_record WHERE ${differing.map(() => '(decision_id = ? AND seq = ?)').join(' OR ')}`, differing.flatMap((r) => [r.row.decision_id, r.row.seq])))
+        .map(toStoredRecord)
+        .map((r) => [`${r.decision_id}/${Number(r.seq)}`, r]),
     );
+    return rows.map((r) => (r.computed === r.row.hash ? r : { row: whole.get(`${r.row.decision_id}/${Number(r.row.seq)}`) ?? r.row }));
   }
+}
+
+/** A record row as read for verification, with its hash when the database computed it. */
+interface HashedRow {
+  row: StoredRecord;
+  computed?: string;
+}
+
+/**
+ * On PostgreSQL: the SHA-256 of the text `storedRecordJson` builds (record-hash.ts), built in SQL
+ * from the same columns. The short members are JSON strings (`to_json` escapes as JSON.stringify
+ * does); the three object members are stored canonical and go in as they are.
+ */
+export const PG_HASH_COLUMNS = `decision_id, seq, prev_hash, hash, to_stage, encode(pg_catalog.sha256(convert_to(
+  '{"actor":' || actor || ',"decisionId":' || to_json(decision_id)::text || ',"facts":' || facts ||
+  ',"fromStage":' || coalesce(to_json(from_stage)::text, 'null') || ',"payload":' || payload ||
+  ',"prevHash":' || to_json(prev_hash)::text || ',"recordedAt":' || to_json(recorded_at)::text ||
+  ',"revision":' || revision::text || ',"seq":' || seq::text || ',"toStage":' || to_json(to_stage)::text ||
+  ',"type":' || to_json(type)::text || '}', 'UTF8')), 'hex') AS computed`;
+
+/** A row of `RECORD_COLUMNS` read as values (in that order). */
+function toStoredRecord(v: unknown[]): StoredRecord {
+  return {
+    decision_id: v[0],
+    seq: v[1],
+    revision: v[2],
+    type: v[3],
+    payload: v[4],
+    facts: v[5],
+    actor: v[6],
+    recorded_at: v[7],
+    from_stage: v[8],
+    to_stage: v[9],
+    prev_hash: v[10],
+    hash: v[11],
+  } as StoredRecord;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { StoredRecord } from './procedure-store';
 
@@ -61,9 +61,13 @@ export function storedRecordJson(r: StoredRecordColumns): string {
   );
 }
 
+/** One-shot `crypto.hash` (Node ≥ 20.12): several times faster than a `createHash` object per row. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
+
+/** A number as JCS writes it: a safe integer is its decimal digits. */
+const num = (n: number): string => (Number.isSafeInteger(n) ? String(n) : (canonicalize(n) as string));
 
 /**
  * The members in JCS order (UTF-16 code units: actor, decisionId, facts, fromStage, payload,
@@ -73,7 +77,7 @@ function assemble(r: Omit<HashedRecord, 'payload' | 'facts' | 'actor'>, payload:
   const str = JSON.stringify;
   return (
     `{"actor":${actor},"decisionId":${str(r.decisionId)},"facts":${facts},"fromStage":${r.fromStage === null ? 'null' : str(r.fromStage)},` +
-    `"payload":${payload},"prevHash":${str(r.prevHash)},"recordedAt":${str(r.recordedAt)},"revision":${canonicalize(r.revision) as string},` +
-    `"seq":${canonicalize(r.seq) as string},"toStage":${str(r.toStage)},"type":${str(r.type)}}`
+    `"payload":${payload},"prevHash":${str(r.prevHash)},"recordedAt":${str(r.recordedAt)},"revision":${num(r.revision)},` +
+    `"seq":${num(r.seq)},"toStage":${str(r.toStage)},"type":${str(r.type)}}`
   );
 }
