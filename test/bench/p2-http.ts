@@ -96,7 +96,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(sync: SyncSetting, dbPath: string): Promise<{ child: ChildProcess; port: number }> {
+/** `env`: variables over the defaults (e.g. `DB_TYPE=postgres` and `DATABASE_URL` for P4 on PostgreSQL). */
+export async function startServer(sync: SyncSetting, dbPath: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
   const main = path.join(__dirname, '..', '..', 'src', 'main.js');
   // P2_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p2` to profile it.
@@ -114,6 +115,7 @@ export async function startServer(sync: SyncSetting, dbPath: string): Promise<{ 
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
       CONFIG_DIR: path.join(__dirname, '..', '..', '..', 'config'),
       DEADLINE_SCAN_INTERVAL_MINUTES: '0',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
