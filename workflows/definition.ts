@@ -3,6 +3,7 @@
  * decisions keep the version they started with and always run on it.
  */
 import type { DeadlineRules, DoneStep, StepDeadline } from './deadlines';
+import type { ProcedureDocs } from './docs';
 import type { FieldError, UnitReference } from './schema';
 
 /** The official working-day calendar; for a year it has no data for it throws an error with `code: 'CALENDAR_YEAR_UNKNOWN'`. */
@@ -121,4 +122,6 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   inForce(state: ProcedureState<C>): { revision: number; status: string } | undefined;
   /** The statechart as Mermaid stateDiagram-v2 text. */
   toMermaid(): string;
+  /** What a person reads about it: the OpenAPI document and the manual in `docs/` come from this. */
+  readonly docs: ProcedureDocs;
 }

@@ -23,6 +23,14 @@ export const UNIT_KIND_LABELS: Readonly<Record<'government' | 'department' | 'st
   street: '街道办事处',
 };
 
+/** The unit of a decision in which the sender of an event must be (`EventActor.unit` in `definition.ts`). */
+export const ACTOR_UNIT_LABELS: Readonly<Record<string, string>> = {
+  organ: '决策机关',
+  undertaking: '决策承办单位',
+  implementing: '决策执行单位',
+  reviewing_government: '决策机关所在人民政府之下的单位（如司法局）',
+};
+
 export const CATEGORY_LABELS: Readonly<Record<RefusalCategory, string>> = {
   skip: '跳过法定环节',
   time_limit: '未给足法定期限',

@@ -7,7 +7,7 @@ import type { ProcedureContext, ProcedureEvent } from './context';
 import type { EventType } from './events';
 
 /** Fields that plan ahead and may lie in the future; every other date records something done. */
-const PLANNING_DATES = new Set(['startOn', 'endOn', 'requestedDueOn']);
+export const PLANNING_DATES: ReadonlySet<string> = new Set(['startOn', 'endOn', 'requestedDueOn']);
 
 /** The date each event's dates may not precede: the completion of the steps it presupposes. */
 function notBefore(ctx: ProcedureContext, type: EventType, field: string): string | undefined {

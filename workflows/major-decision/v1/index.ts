@@ -8,6 +8,7 @@ import { toMermaid } from '../../mermaid';
 import { EVENT_ACTORS } from './actors';
 import { CLAIMED_DATES } from './claimed-dates';
 import { deadlinesOf, doneStepsOf } from './deadlines';
+import { majorDecisionV1Docs } from './docs';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
 import { EVENT_TYPES, isEventType, payloadErrors, payloadUnits, SYSTEM_EVENTS, type EventType } from './events';
 import { majorDecisionV1 } from './machine';
@@ -123,4 +124,5 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
   implementingUnitId: (s) => s.context.discussion?.implementingUnitId,
   inForce: (s) => s.context.inForce,
   toMermaid: () => toMermaid(majorDecisionV1),
+  docs: majorDecisionV1Docs(() => majorDecisionV1Definition),
 };
