@@ -10,6 +10,8 @@ import { createJsonLogger } from './common/logging/json-logger';
 import { requestIdMiddleware } from './common/logging/request-id.middleware';
 import { PaginationInterceptor } from './common/pagination';
 import { createValidationPipe } from './common/pipes/validation.pipe';
+import { addEventSchemas } from './definitions/event-openapi';
+import { DefinitionRegistry } from './engine/definition-registry';
 import { loadConfig, type AppConfig } from './config/app-config';
 
 export const JSON_BODY_LIMIT = '1mb';
@@ -88,7 +90,9 @@ function setUpOpenApi(app: NestExpressApplication): void {
     .addSecurityRequirements('bearer')
     .build();
   let built: ReturnType<typeof SwaggerModule.createDocument> | undefined;
-  SwaggerModule.setup('docs', app, () => (built ??= SwaggerModule.createDocument(app, document)), {
+  // The events route's body: one schema per event of every registered procedure definition and version.
+  const build = () => addEventSchemas(SwaggerModule.createDocument(app, document), app.get(DefinitionRegistry).all());
+  SwaggerModule.setup('docs', app, () => (built ??= build()), {
     jsonDocumentUrl: 'docs-json',
   });
 }
