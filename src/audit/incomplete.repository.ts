@@ -85,6 +85,9 @@ export class IncompleteRepository {
       params.push(f.year);
     }
     if (f.kind === 'overdue' || f.kind === 'late') {
+      // The overdue steps are few beside the decisions: the IN list lets the search start from
+      // them (by the decision key) instead of probing overdue_step once per decision.
+      conditions.push('d.id IN (SELECT o.decision_id FROM overdue_step o)');
       conditions.push('EXISTS (SELECT 1 FROM overdue_step o WHERE o.decision_id = d.id AND o.revision = d.revision)');
     }
     const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';

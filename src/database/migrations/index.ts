@@ -8,6 +8,19 @@ import { BoundedRefusals1796000002000 } from './1796000002000-bounded-refusals';
 import { OrgUnitActive1796000003000 } from './1796000003000-org-unit-active';
 import { AppendOnlyRecord1796000004000 } from './1796000004000-append-only-record';
 import { AuditIncompleteIndexes1796000005000 } from './1796000005000-audit-incomplete-indexes';
+import { AuditOverdueIndex1796000009000 } from './1796000009000-audit-overdue-index';
 
 /** Every migration, oldest first. A schema change is a new file here, never `synchronize`. */
-export const MIGRATIONS = [ProcedureEngine1764300000000, OrgUnitsAndUsers1764300001000, OverdueSteps1764300003000, CatalogItems1795902765364, DecisionListIndexes1795902800000, AccountLifecycle1796000001000, BoundedRefusals1796000002000, OrgUnitActive1796000003000, AppendOnlyRecord1796000004000, AuditIncompleteIndexes1796000005000];
+export const MIGRATIONS = [
+  ProcedureEngine1764300000000,
+  OrgUnitsAndUsers1764300001000,
+  OverdueSteps1764300003000,
+  CatalogItems1795902765364,
+  DecisionListIndexes1795902800000,
+  AccountLifecycle1796000001000,
+  BoundedRefusals1796000002000,
+  OrgUnitActive1796000003000,
+  AppendOnlyRecord1796000004000,
+  AuditIncompleteIndexes1796000005000,
+  AuditOverdueIndex1796000009000,
+];
