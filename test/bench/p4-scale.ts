@@ -93,12 +93,14 @@ async function measure(db: Database, dbPath: string, seeded: SeedResult, opts: B
 
     const incomplete = await latencies(c, auditor, (i) => `/audit/incomplete?year=2026&page=${page(i)}&pageSize=50`);
     figures.push(tag(latencyFigure('P4-incomplete', 'GET /audit/incomplete?year=2026', incomplete)));
+    const overdue = await latencies(c, auditor, (i) => `/audit/incomplete?year=2026&kind=overdue&page=${1 + (i % 5)}&pageSize=50`);
+    figures.push(tag(latencyFigure('P4-incomplete-overdue', 'GET /audit/incomplete?kind=overdue', overdue)));
     const violations = await latencies(c, auditor, (i) => `/audit/violations?page=${page(i)}&pageSize=50`);
     figures.push(tag(latencyFigure('P4-violations', 'GET /audit/violations', violations)));
     const stages = ['drafting', 'legality_review', 'awaiting_discussion', 'published'];
     const byStage = await latencies(c, auditor, (i) => `/decisions?stage=${stages[i % stages.length]}&year=2026&page=${page(i)}&pageSize=50`);
     figures.push(tag(latencyFigure('P4-decisions-stage', 'GET /decisions?stage=', byStage)));
-    opts.log(`P4 (${db.name}) p95: incomplete ${incomplete.p95?.toFixed(1)} ms, violations ${violations.p95?.toFixed(1)} ms, decisions?stage ${byStage.p95.toFixed(1)} ms`);
+    opts.log(`P4 (${db.name}) p95: incomplete ${incomplete.p95?.toFixed(1)} ms, overdue ${overdue.p95?.toFixed(1)} ms, violations ${violations.p95?.toFixed(1)} ms, decisions?stage ${byStage.p95.toFixed(1)} ms`);
 
     const t0 = performance.now();
     const verified = await c.request('GET', '/audit/verify', undefined, auditor);
@@ -166,7 +168,7 @@ export const p4Bench: Bench = {
     const figures: BenchFigure[] = [];
     try {
       const seeded = await seedLarge(dbPath, { decisions: DECISIONS, violations: VIOLATIONS });
-      opts.log(`P4 seeded ${seeded.decisions} decisions, ${seeded.records} record rows, ${seeded.violations} refusals in ${(seeded.ms / 1000).toFixed(1)} s`);
+      opts.log(`P4 seeded ${seeded.decisions} decisions, ${seeded.records} record rows, ${seeded.violations} refusals, ${seeded.overdue} overdue steps in ${(seeded.ms / 1000).toFixed(1)} s`);
       // Copied before the SQLite servers run: those add users and steps to the file.
       const copied = DATABASES.includes('postgres') ? await copyToPostgres(dbPath, PG_DATABASE) : null;
       if (copied) opts.log(`P4 copied ${copied.rows} rows to PostgreSQL in ${(copied.ms / 1000).toFixed(1)} s`);

@@ -28,6 +28,8 @@ export interface SeedResult {
   decisions: number;
   records: number;
   violations: number;
+  /** Decisions with an overdue step. */
+  overdue: number;
   governmentId: string;
   organIds: string[];
   ms: number;
@@ -169,6 +171,19 @@ export async function seedLarge(dbPath: string, opts: SeedOptions): Promise<Seed
     })();
   }
 
+  // Every fourth decision under legality review is overdue: its review outlasted the day asked for.
+  const insertOverdue = db.prepare(
+    "INSERT INTO overdue_step (decision_id, revision, step, due_on, rule, start_on, days, unit, calendar_data_version, detected_at) VALUES (?, 1, 'legalityReview', '2026-03-10', 'requestedDueOn', '2026-03-10', 0, 'fixed_date', 'chinese-days@1.5.7', ?)",
+  );
+  let overdue = 0;
+  db.transaction(() => {
+    ids.forEach((id, n) => {
+      if (plan[n % plan.length].stage !== 'legality_review' || n % 4 !== 0) return;
+      insertOverdue.run(id, now);
+      overdue += 1;
+    });
+  })();
+
   const violationColumns = (db.prepare("SELECT name FROM pragma_table_info('violation_attempt')").all() as Array<{ name: string }>).map((c) => c.name);
   const extra = ['payload_bytes', 'payload_sha256', 'payload_truncated'].filter((c) => violationColumns.includes(c));
   const insertViolation = db.prepare(
@@ -188,5 +203,5 @@ export async function seedLarge(dbPath: string, opts: SeedOptions): Promise<Seed
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   db.close();
-  return { decisions: opts.decisions, records, violations: opts.violations, governmentId, organIds: units.map((u) => u.id), ms: Date.now() - t0 };
+  return { decisions: opts.decisions, records, violations: opts.violations, overdue, governmentId, organIds: units.map((u) => u.id), ms: Date.now() - t0 };
 }
