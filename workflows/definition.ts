@@ -39,9 +39,22 @@ export interface MissingStep {
 
 export interface ProcedureRefusal {
   code: string;
+  /** Chinese, naming stages, steps and events by their words (`labels`), and what would pass. */
   detail: string;
   legalBasis: string[];
   missing: MissingStep[];
+  /** The payload fields that would mend the refusal (`payload.endOn`…), each with what would pass. */
+  errors?: FieldError[];
+  /** Figures a client can act on, e.g. a time limit's days and the earliest date that passes. */
+  extra?: Record<string, unknown>;
+}
+
+/** The Chinese words of a definition's codes (see `workflows/labels.ts` for the shared ones). */
+export interface DefinitionLabels {
+  readonly stages: Readonly<Record<string, string>>;
+  readonly steps: Readonly<Record<string, string>>;
+  /** Every event type, and record types that are no event (ITEM_PROPOSED). */
+  readonly events: Readonly<Record<string, string>>;
 }
 
 export type Decision<C = unknown> =
@@ -82,6 +95,8 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
   /** Events the engine sends itself, never accepted from a client. */
   readonly systemEvents: readonly string[];
   readonly steps: readonly string[];
+  /** The words a person reads for the stages, steps and events. */
+  readonly labels: DefinitionLabels;
   isEventType(type: string): boolean;
   /** Who sends each event type. */
   readonly eventActors: Readonly<Record<string, EventActor>>;

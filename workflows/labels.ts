@@ -10,9 +10,11 @@ import type { RefusalCategory } from './refusal-categories';
 
 export const ROLE_LABELS: Readonly<Record<string, string>> = {
   admin: '系统管理员',
-  department: '承办部门',
+  // SC713-11: the unit the organ names to prepare the draft (决策承办单位), a department or a street office.
+  department: '决策承办单位',
   legal_reviewer: '合法性审查人员',
-  office: '政府办公室',
+  // The organ's general office (政府办 for a government); SC713 calls the organ 决策机关.
+  office: '决策机关办公室',
   auditor: '依法治区办（监督）',
   system: '系统',
 };
@@ -42,6 +44,9 @@ export const CATEGORY_LABELS: Readonly<Record<RefusalCategory, string>> = {
 export const FLAG_LABELS: Readonly<Record<string, string>> = {
   COMMENT_PERIOD_SHORTENED: '缩短公开征求意见期限',
   REVIEW_TIME_SHORTENED: '缩短合法性审查时间',
+  HEAD_OVERRODE_MAJORITY: '行政首长的决定与多数意见不一致',
+  EXPLORATORY_RISK_DISCLOSED: '探索性改革事项，已明示法律风险',
+  NOT_DISCLOSED: '依法不予公开',
   BACKFILLED: '事后补录程序',
   VIOLATION_ATTEMPTED: '有跳过法定环节的尝试被拒绝',
   STATE_UNREADABLE: '案件状态无法读取',
@@ -54,7 +59,7 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   DRAFTING_NOT_STARTED: '未启动决策程序即开展后续环节',
   DRAFT_MISSING: '未拟订决策草案',
   PUBLIC_PARTICIPATION_INCOMPLETE: '未完成公众参与',
-  HEARING_INCOMPLETE: '未举行听证',
+  HEARING_INCOMPLETE: '未召开听证会',
   EXPERT_ARGUMENTATION_INCOMPLETE: '未组织专家论证',
   RISK_ASSESSMENT_INCOMPLETE: '未完成风险评估',
   LEGALITY_REVIEW_REQUIRED: '未经合法性审查',
@@ -95,3 +100,12 @@ export const roleLabel = (role: string): string => label(ROLE_LABELS, role);
 export const flagLabel = (flag: string): string => label(FLAG_LABELS, flag);
 export const categoryLabel = (category: string): string => label(CATEGORY_LABELS, category);
 export const unitKindLabel = (kind: string): string => label(UNIT_KIND_LABELS, kind);
+
+/**
+ * How a coded thing is named inside a sentence: its Chinese word in 「」, followed by the code in
+ * parentheses where a reader may have to type it (an event type, a role). Never the bare code.
+ */
+export const named = (word: string, code?: string): string => (code === undefined || code === word ? `「${word}」` : `「${word}」（${code}）`);
+
+/** The roles, each named by its word and code, joined as a list (`「系统管理员」（admin）或者「…」（…）`). */
+export const rolesNamed = (roles: readonly string[]): string => roles.map((r) => named(roleLabel(r), r)).join('或者');

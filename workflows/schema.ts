@@ -14,7 +14,8 @@ export type Field =
   | { kind: 'count'; optional?: boolean }
   /** `unit`: the id names an organisation unit, which the engine checks against the decision's organ. */
   | { kind: 'uuid'; optional?: boolean; names?: 'unit' }
-  | { kind: 'enum'; values: readonly string[]; optional?: boolean }
+  /** `labels`: the word of each value, shown beside it when a value is refused. */
+  | { kind: 'enum'; values: readonly string[]; labels?: Readonly<Record<string, string>>; optional?: boolean }
   | { kind: 'list'; of: Field; optional?: boolean }
   | { kind: 'object'; fields: Shape; optional?: boolean };
 
@@ -28,6 +29,8 @@ export const uuid = (): Field => ({ kind: 'uuid' });
 /** The id of an organisation unit (an implementing unit, a party): it must exist, be active and lie under the organ's government. */
 export const unitRef = (): Field => ({ kind: 'uuid', names: 'unit' });
 export const oneOf = (...values: string[]): Field => ({ kind: 'enum', values });
+/** One of the keys of `labels`, each shown with its word when a value is refused. */
+export const oneOfLabelled = (labels: Readonly<Record<string, string>>): Field => ({ kind: 'enum', values: Object.keys(labels), labels });
 export const list = (of: Field): Field => ({ kind: 'list', of });
 export const obj = (fields: Shape): Field => ({ kind: 'object', fields });
 export const optional = (f: Field): Field => ({ ...f, optional: true });
@@ -42,8 +45,8 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 function check(f: Field, v: unknown, path: string, out: FieldError[]): void {
   switch (f.kind) {
     case 'text': {
-      if (typeof v !== 'string' || v.trim().length === 0) out.push({ field: path, message: 'must be a non-empty string' });
-      else if (v.length > MAX_TEXT) out.push({ field: path, message: `must be at most ${MAX_TEXT} characters` });
+      if (typeof v !== 'string' || v.trim().length === 0) out.push({ field: path, message: '须为非空的文字' });
+      else if (v.length > MAX_TEXT) out.push({ field: path, message: `最多 ${MAX_TEXT} 个字符` });
       else {
         const unclean = uncleanText(v);
         if (unclean) out.push({ field: path, message: unclean.message });
@@ -51,23 +54,23 @@ function check(f: Field, v: unknown, path: string, out: FieldError[]): void {
       return;
     }
     case 'date':
-      if (!isBusinessDate(v)) out.push({ field: path, message: 'must be a date YYYY-MM-DD' });
+      if (!isBusinessDate(v)) out.push({ field: path, message: '必须是 YYYY-MM-DD 格式的有效日期' });
       return;
     case 'bool':
-      if (typeof v !== 'boolean') out.push({ field: path, message: 'must be a boolean' });
+      if (typeof v !== 'boolean') out.push({ field: path, message: '须为 true 或 false' });
       return;
     case 'count':
-      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) out.push({ field: path, message: 'must be an integer ≥ 0' });
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) out.push({ field: path, message: '须为不小于 0 的整数' });
       return;
     case 'uuid':
-      if (typeof v !== 'string' || !UUID_RE.test(v)) out.push({ field: path, message: 'must be a UUID' });
+      if (typeof v !== 'string' || !UUID_RE.test(v)) out.push({ field: path, message: '须为 UUID 格式的编号' });
       return;
     case 'enum':
-      if (typeof v !== 'string' || !f.values.includes(v)) out.push({ field: path, message: `must be one of ${f.values.join(', ')}` });
+      if (typeof v !== 'string' || !f.values.includes(v)) out.push({ field: path, message: `须为以下取值之一：${f.values.map((x) => (f.labels?.[x] ? `「${f.labels[x]}」（${x}）` : x)).join('、')}` });
       return;
     case 'list':
-      if (!Array.isArray(v) || v.length === 0) out.push({ field: path, message: 'must be a non-empty array' });
-      else if (v.length > 1000) out.push({ field: path, message: 'must have at most 1000 entries' });
+      if (!Array.isArray(v) || v.length === 0) out.push({ field: path, message: '须为至少有一项的数组' });
+      else if (v.length > 1000) out.push({ field: path, message: '最多 1000 项' });
       else v.forEach((item, i) => check(f.of, item, `${path}[${i}]`, out));
       return;
     case 'object':
@@ -76,18 +79,21 @@ function check(f: Field, v: unknown, path: string, out: FieldError[]): void {
   }
 }
 
-/** Field errors of `value` against `shape` (unknown fields included); an empty array when it fits. */
+/**
+ * Field errors of `value` against `shape` (unknown fields included); an empty array when it fits.
+ * Each message says in Chinese what the field must hold, for the person who fills it in.
+ */
 export function validateShape(shape: Shape, value: unknown, path = '', out: FieldError[] = []): FieldError[] {
   const at = (k: string) => (path ? `${path}.${k}` : k);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    out.push({ field: path || '(body)', message: 'must be an object' });
+    out.push({ field: path || '(body)', message: '须为 JSON 对象' });
     return out;
   }
   const rec = value as Record<string, unknown>;
-  for (const k of Object.keys(rec)) if (!Object.prototype.hasOwnProperty.call(shape, k)) out.push({ field: at(k), message: 'is not allowed' });
+  for (const k of Object.keys(rec)) if (!Object.prototype.hasOwnProperty.call(shape, k)) out.push({ field: at(k), message: '不允许的字段，请删除' });
   for (const [k, f] of Object.entries(shape)) {
     if (rec[k] === undefined || rec[k] === null) {
-      if (!f.optional) out.push({ field: at(k), message: 'is required' });
+      if (!f.optional) out.push({ field: at(k), message: '必填' });
       continue;
     }
     check(f, rec[k], at(k), out);

@@ -205,7 +205,7 @@ export function engineSuite(makeDb: () => Promise<TestDatabase>) {
     await expect(f.engine.apply(d.id, { type: 'NOPE', payload: {} }, actors.office)).rejects.toMatchObject({ status: 400 });
     await expect(f.engine.apply(d.id, { type: 'CATALOG_PUBLISHED', payload: {} }, actors.office)).rejects.toMatchObject({ status: 400 });
     await expect(f.engine.apply(d.id, { type: 'START_DRAFTING', payload: { startedOn: '2026-02-01', extra: 1 } }, actors.office)).rejects.toMatchObject({
-      extra: { errors: [{ field: 'payload.extra', message: 'is not allowed' }] },
+      extra: { errors: [{ field: 'payload.extra', message: '不允许的字段，请删除' }] },
     });
     expect(await f.count('procedure_record')).toBe(1);
     expect(await f.count('violation_attempt')).toBe(0);

@@ -3,8 +3,11 @@
  * no date may precede the completion of the steps its event presupposes. Checked after the guards.
  */
 import { latest } from '../../dates';
+import { named } from '../../labels';
+import type { FieldError } from '../../schema';
 import type { ProcedureContext, ProcedureEvent } from './context';
 import type { EventType } from './events';
+import { EVENT_LABELS } from './labels';
 
 /** Fields that plan ahead and may lie in the future; every other date records something done. */
 export const PLANNING_DATES: ReadonlySet<string> = new Set(['startOn', 'endOn', 'requestedDueOn']);
@@ -55,19 +58,33 @@ function notBefore(ctx: ProcedureContext, type: EventType, field: string): strin
   }
 }
 
-/** DATE_IN_FUTURE, then DATE_OUT_OF_ORDER (SC713-33), for the dates of an event's payload. */
-export function dateRule(ctx: ProcedureContext, e: ProcedureEvent): { code: string; detail: string; legalBasis: string[] } | null {
+/**
+ * DATE_IN_FUTURE, then DATE_OUT_OF_ORDER (SC713-33), for the dates of an event's payload: each
+ * names the field, the latest or earliest date that passes, and the event by its word.
+ */
+export function dateRule(ctx: ProcedureContext, e: ProcedureEvent): { code: string; detail: string; legalBasis: string[]; errors: FieldError[] } | null {
+  const event = named(EVENT_LABELS[e.type], e.type);
   for (const [field, value] of Object.entries(e.payload)) {
     if (typeof value !== 'string' || !field.endsWith('On')) continue;
     if (!PLANNING_DATES.has(field) && value > e.facts.today) {
-      return { code: 'DATE_IN_FUTURE', detail: `${field}（${value}）记录的是已经发生的事项，不得晚于今天（${e.facts.today}）`, legalBasis: ['SC713-33'] };
+      return {
+        code: 'DATE_IN_FUTURE',
+        detail: `${event}的 ${field}（${value}）记录的是已经发生的事项，不得晚于今天（${e.facts.today}）：请在事项办结后再登记`,
+        legalBasis: ['SC713-33'],
+        errors: [{ field: `payload.${field}`, message: `不得晚于今天（${e.facts.today}）` }],
+      };
     }
   }
   for (const [field, value] of Object.entries(e.payload)) {
     if (typeof value !== 'string' || !field.endsWith('On')) continue;
     const min = notBefore(ctx, e.type, field);
     if (min !== undefined && value < min) {
-      return { code: 'DATE_OUT_OF_ORDER', detail: `${field}（${value}）早于其前置步骤的日期（${min}）`, legalBasis: ['SC713-33'] };
+      return {
+        code: 'DATE_OUT_OF_ORDER',
+        detail: `${event}的 ${field}（${value}）早于其前置环节完成的日期（${min}）：各环节应当依次办理，该日期不得早于 ${min}`,
+        legalBasis: ['SC713-33'],
+        errors: [{ field: `payload.${field}`, message: `不得早于 ${min}（前置环节完成之日）` }],
+      };
     }
   }
   return null;

@@ -2,8 +2,19 @@
  * What each procedure event carries (决策程序事件), as a schema. Conditional requirements that are
  * a matter of form (a field needed because another has a value) are payload errors too (400).
  */
-import { bool, count, date, list, obj, oneOf, optional, text, unitRef, unitReferences, uuid, type FieldError, type Shape, type UnitReference, validateShape } from '../../schema';
-import { STEPS } from './steps';
+import { bool, count, date, list, obj, oneOfLabelled, optional, text, unitRef, unitReferences, uuid, type FieldError, type Shape, type UnitReference, validateShape } from '../../schema';
+import {
+  CONCLUSION_LABELS,
+  DISCLOSURE_LABELS,
+  HEAD_DECISION_LABELS,
+  MEETING_TYPE_LABELS,
+  MEMBER_POSITION_LABELS,
+  OPINION_AUTHOR_LABELS,
+  PARTICIPATION_METHOD_LABELS,
+  RECOMMENDATION_LABELS,
+  RISK_LEVEL_LABELS,
+  STEP_LABELS,
+} from './labels';
 
 export const requirement = obj({ required: bool(), reason: optional(text()) });
 export const requirementsShape: Shape = {
@@ -22,7 +33,7 @@ export function requirementsErrors(value: unknown, path = 'requirements'): Field
   if (errors.length) return errors;
   const req = value as Record<string, { required: boolean; reason?: string } | undefined>;
   for (const k of REASON_REQUIRED_WHEN_WAIVED) {
-    if (req[k]?.required === false && !req[k]?.reason) errors.push({ field: `${path}.${k}.reason`, message: 'is required when required is false' });
+    if (req[k]?.required === false && !req[k]?.reason) errors.push({ field: `${path}.${k}.reason`, message: '必填：required 为 false（不履行该程序）时须说明理由' });
   }
   return errors;
 }
@@ -48,7 +59,7 @@ export const EVENT_PAYLOADS = {
   OPEN_PUBLIC_COMMENT: { startOn: date(), endOn: date(), channels: list(text()), shortenedReason: optional(text()) },
   CLOSE_PUBLIC_COMMENT: { closedOn: date(), commentsReceived: count(), adoptionSummary: text() },
   RECORD_PUBLIC_PARTICIPATION: {
-    method: oneOf('forum', 'questionnaire', 'field_visit', 'written'),
+    method: oneOfLabelled(PARTICIPATION_METHOD_LABELS),
     heldOn: date(),
     summary: text(),
     adoptionSummary: text(),
@@ -70,7 +81,7 @@ export const EVENT_PAYLOADS = {
   },
   RECORD_RISK_ASSESSMENT: {
     assessedOn: date(),
-    riskLevel: oneOf('low', 'medium', 'high'),
+    riskLevel: oneOfLabelled(RISK_LEVEL_LABELS),
     controllable: bool(),
     riskPoints: list(text()),
     measures: list(text()),
@@ -88,12 +99,12 @@ export const EVENT_PAYLOADS = {
   ADD_LEGAL_OPINION: {
     givenOn: date(),
     author: text(),
-    authorKind: oneOf('legal_adviser', 'public_lawyer', 'reviewer'),
+    authorKind: oneOfLabelled(OPINION_AUTHOR_LABELS),
     text: text(),
   },
   CONCLUDE_REVIEW: {
     concludedOn: date(),
-    conclusion: oneOf('lawful', 'lawful_with_revisions', 'unlawful', 'exploratory_risk_disclosed'),
+    conclusion: oneOfLabelled(CONCLUSION_LABELS),
     opinionText: text(),
     legalRisks: optional(list(text())),
   },
@@ -103,19 +114,19 @@ export const EVENT_PAYLOADS = {
     opinionAdoption: list(obj({ opinionSeq: count(), adopted: bool(), note: text() })),
   },
   RECORD_DISCUSSION: {
-    meetingType: oneOf('executive', 'plenary'),
+    meetingType: oneOfLabelled(MEETING_TYPE_LABELS),
     meetingOn: date(),
     meetingRef: text(),
     attendees: list(text()),
-    memberOpinions: list(obj({ member: text(), position: oneOf('agree', 'disagree', 'abstain'), remarks: optional(text()) })),
-    headDecision: oneOf('approve', 'reject', 'return'),
+    memberOpinions: list(obj({ member: text(), position: oneOfLabelled(MEMBER_POSITION_LABELS), remarks: optional(text()) })),
+    headDecision: oneOfLabelled(HEAD_DECISION_LABELS),
     headReason: optional(text()),
     implementingUnitId: optional(unitRef()),
   },
   REPORT_TO_PARTY_COMMITTEE: { reportedOn: date(), reference: text() },
   PUBLISH: {
     publishedOn: date(),
-    disclosure: oneOf('public', 'not_disclosed'),
+    disclosure: oneOfLabelled(DISCLOSURE_LABELS),
     channels: optional(list(text())),
     adoptionExplanation: optional(text()),
     nonDisclosureBasis: optional(text()),
@@ -128,11 +139,11 @@ export const EVENT_PAYLOADS = {
     evaluator: text(),
     evaluatorIndependent: bool(),
     conclusion: text(),
-    recommendation: oneOf('continue', 'adjust', 'terminate'),
+    recommendation: oneOfLabelled(RECOMMENDATION_LABELS),
   },
   START_ADJUSTMENT: { startedOn: date(), reason: text(), requirements: optional(obj(requirementsShape)) },
   TERMINATE: { terminatedOn: date(), reason: text(), meetingRef: text() },
-  ARCHIVE: { archivedOn: date(), archiveRef: text(), materials: list(obj({ step: oneOf(...STEPS), ref: text() })) },
+  ARCHIVE: { archivedOn: date(), archiveRef: text(), materials: list(obj({ step: oneOfLabelled(STEP_LABELS), ref: text() })) },
   WITHDRAW: { withdrawnOn: date(), reason: text() },
 } as const satisfies Record<string, Shape>;
 
@@ -163,14 +174,14 @@ export function payloadErrors(type: EventType, payload: unknown): FieldError[] {
       if (p.requirements !== undefined) errors.push(...requirementsErrors(p.requirements, 'payload.requirements'));
       break;
     case 'CONCLUDE_REVIEW':
-      need(p.conclusion === 'exploratory_risk_disclosed' && p.legalRisks === undefined, 'legalRisks', 'is required when the conclusion is exploratory_risk_disclosed');
+      need(p.conclusion === 'exploratory_risk_disclosed' && p.legalRisks === undefined, 'legalRisks', '必填：探索性改革事项（exploratory_risk_disclosed）须明示法律风险');
       break;
     case 'RECORD_DISCUSSION':
-      need(p.headDecision === 'approve' && p.implementingUnitId === undefined, 'implementingUnitId', 'is required when the head decision is approve');
+      need(p.headDecision === 'approve' && p.implementingUnitId === undefined, 'implementingUnitId', '必填：决定通过（approve）的，须明确决策执行单位');
       break;
     case 'PUBLISH':
-      need(p.disclosure === 'public' && p.channels === undefined, 'channels', 'needs at least one channel when the disclosure is public');
-      need(p.disclosure === 'not_disclosed' && p.nonDisclosureBasis === undefined, 'nonDisclosureBasis', 'is required when the decision is not disclosed');
+      need(p.disclosure === 'public' && p.channels === undefined, 'channels', '必填：公开（public）发布的，须至少列出一个公布途径');
+      need(p.disclosure === 'not_disclosed' && p.nonDisclosureBasis === undefined, 'nonDisclosureBasis', '必填：依法不予公开（not_disclosed）的，须写明依据');
       break;
     default:
       break;

@@ -11,6 +11,7 @@ import { deadlinesOf, doneStepsOf } from './deadlines';
 import { majorDecisionV1Docs } from './docs';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
 import { EVENT_TYPES, isEventType, payloadErrors, payloadUnits, SYSTEM_EVENTS, type EventType } from './events';
+import { RECORD_TYPE_LABELS, STAGE_LABELS, STEP_LABELS } from './labels';
 import { majorDecisionV1 } from './machine';
 import { check, refusedWhateverPayload, wrongStage } from './rules';
 import { STEP_BASIS, STEPS } from './steps';
@@ -84,9 +85,10 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
   events: EVENT_TYPES,
   systemEvents: SYSTEM_EVENTS,
   steps: STEPS,
+  labels: { stages: STAGE_LABELS, steps: STEP_LABELS, events: RECORD_TYPE_LABELS },
   isEventType,
   eventActors: EVENT_ACTORS,
-  payloadErrors: (type, payload) => (isEventType(type) ? payloadErrors(type, payload) : [{ field: 'type', message: 'is not an event of this procedure' }]),
+  payloadErrors: (type, payload) => (isEventType(type) ? payloadErrors(type, payload) : [{ field: 'type', message: '不是本程序的事件类型' }]),
   payloadUnits: (type, payload) => (isEventType(type) ? payloadUnits(type, payload) : []),
 
   initial(input) {
@@ -102,7 +104,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
     const type = incoming.type as EventType;
     const stage = stageOf(state);
     if (!acceptedEvents(state).includes(type)) {
-      return { accepted: false, refusal: wrongStage(state.context, stage, type), stage, facts: {} };
+      return { accepted: false, refusal: wrongStage(state.context, stage, type, acceptedEvents(state)), stage, facts: {} };
     }
     const facts = factsFor(type, incoming.payload, env());
     const event: ProcedureEvent = { type, payload: incoming.payload, facts, seq: incoming.seq };
