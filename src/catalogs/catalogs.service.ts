@@ -130,9 +130,10 @@ export class CatalogsService {
 
   /**
    * Writes a valid item and its decision (ITEM_PROPOSED) inside the caller's unit of work: what
-   * POST /catalogs/:id/items does once every check has passed, and what an import does per row.
+   * POST /catalogs/:id/items does once every check has passed, and what an import does per row
+   * (with ids that keep its rows in order: items are listed by the time they were proposed, then id).
    */
-  async proposeWithin(tx: Tx, catalog: CatalogSqlRow, dto: AddCatalogItemDto, actor: Actor): Promise<{ decision: DecisionSnapshot; details: ItemDetails }> {
+  async proposeWithin(tx: Tx, catalog: CatalogSqlRow, dto: AddCatalogItemDto, actor: Actor, id?: string): Promise<{ decision: DecisionSnapshot; details: ItemDetails }> {
     const details: ItemDetails = {
       legalBasis: dto.legalBasis,
       affectsMarket: dto.affectsMarket === true,
@@ -143,6 +144,7 @@ export class CatalogsService {
     const decision = await this.engine.createWithin(
       tx,
       {
+        id,
         catalogId: catalog.id,
         organId: catalog.organ_id,
         undertakingUnitId: dto.undertakingUnitId,

@@ -173,6 +173,18 @@ const ROUTES: Record<string, RouteSpec> = {
       missing: (c) => [`/catalogs/${NO_SUCH}/items/${c.decisionId}`, `/catalogs/${c.catalogId}/items/${NO_SUCH}`, `/catalogs/${c.catalogId}/items/${c.foreignId}`],
     },
   },
+  'GET /catalogs/template.xlsx': { path: () => '/catalogs/template.xlsx', roles: procedureReaders },
+  'POST /catalogs/:id/items/import': {
+    path: (c) => `/catalogs/${c.catalogId}/items/import`,
+    // As POST /catalogs/:id/items: the organ's office, or a department under the organ; without a file, 400 naming `file`.
+    roles: { admin: [refused()], office: [admitted()], department: [admitted()], reviewer: [refused()], auditor: [refused()] },
+    resource: { scope: 'catalog', missing: () => [`/catalogs/${NO_SUCH}/items/import`, '/catalogs/not-a-uuid/items/import'] },
+  },
+  'GET /catalogs/:id/export': {
+    path: (c) => `/catalogs/${c.catalogId}/export?format=csv`,
+    roles: procedureReaders,
+    resource: { scope: 'catalog', missing: () => [`/catalogs/${NO_SUCH}/export`, '/catalogs/not-a-uuid/export'] },
+  },
   'GET /public/catalogs': { public: true, path: () => '/public/catalogs?year=2026', publicAnswer: { status: 200 } },
   'GET /public/catalogs/:id': {
     public: true,
