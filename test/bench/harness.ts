@@ -1,7 +1,7 @@
 /**
  * Small benchmark harness shared by every figure in `npm run bench`.
  *
- * Rules (docs: /work/shared/spec/quality.md): every figure is a ratio against a ceiling or peer
+ * Rules (README, "Benchmarks"): every figure is a ratio against a ceiling or peer
  * measured in the same run by the same script; one JSON line per figure on stdout; everything
  * else (progress, errors) goes to stderr.
  */
@@ -157,7 +157,7 @@ export function pairFigure(
   const reference = median(res.reference);
   const ours = res.oursError === undefined ? median(res.ours) : null;
   const { id, unit, target, ...extra } = base;
-  // Key order as in quality.md: id, ours, reference, ratio, unit, target, then the rest.
+  // Key order as the README's "Benchmarks" lists it: id, ours, reference, ratio, unit, target, then the rest.
   const fig: BenchFigure = {
     id,
     ours: round(ours),

@@ -1,5 +1,5 @@
 /**
- * R1 of quality.md: the built service is killed with SIGKILL in the middle of a load of procedure
+ * Durability (README, "The engine"): the built service is killed with SIGKILL in the middle of a load of procedure
  * steps (several in flight, committed in groups), then started again on the same SQLite file.
  * Every step answered 200 is in the record, no decision's state is ahead of or behind its record,
  * and the hash chain verifies.

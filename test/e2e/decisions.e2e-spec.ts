@@ -1,7 +1,7 @@
 /**
- * Decisions and their procedure through HTTP (api.md, "Decisions and their procedure"): the list
+ * Decisions and their procedure through HTTP (README, "The HTTP service"): the list
  * and its scope, the detail with what each caller may send, the one door for every step with
- * api.md's order of checks, the record, refused attempts and the public decisions.
+ * the order of checks (README, "The events door"), the record, refused attempts and the public decisions.
  */
 import { recordHash } from '../../src/engine/record-hash';
 import { TO_PUBLISHED, TO_REVIEW } from '../../workflows/major-decision/v1/walk';

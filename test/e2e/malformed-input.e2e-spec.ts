@@ -1,5 +1,5 @@
 /**
- * R4 (quality.md): 10,000 generated malformed requests — wrong types, missing fields, unknown
+ * R4 (README, "The HTTP service": every error a problem): 10,000 generated malformed requests — wrong types, missing fields, unknown
  * fields, huge strings, bad dates, unknown events, nested garbage, bad JSON text, arrays for
  * objects, deep nesting, bodies over the limit, bad query strings and ids — across every write
  * route and every route with a query. Each answer must be below 500, `application/problem+json`

@@ -1,13 +1,13 @@
 /**
- * S1 (quality.md): every route of the running app's router, one by one — without a token, with a
+ * S1: every route of the running app's router, one by one — without a token, with a
  * forged, expired or garbage token (401), with each role that may not use it (403), outside the
- * caller's unit or with an id that does not exist (404), as api.md says.
+ * caller's unit or with an id that does not exist (404), as the README says ("Roles and scope").
  *
  * ROUTES is the table: one entry per "METHOD /path" of the router (Swagger's /docs* excluded). A
  * route added to a controller without an entry here, or an entry whose route is gone, fails the
  * first test, so no route goes untested.
  *
- * Order of checks (api.md): 401 → 404 → 403 → 400. Hence:
+ * Order of checks (README, "Roles and scope"): 401 → 404 → 403 → 400. Hence:
  * - a role the route admits, given an invalid body, gets 400: it got past 401, 404 and 403;
  * - a role the route refuses gets 403 on a resource it can see (the catalog of its organ, a decision
  *   of its unit); POST /decisions/:id/events decides per event type, so each role sends a type of
@@ -64,7 +64,7 @@ interface Probe {
 type Scope = 'catalog' | 'catalog-item' | 'decision' | 'definition' | 'public-catalog' | 'public-decision';
 
 interface RouteSpec {
-  /** No token needed (api.md: POST /auth/login, GET /health, GET /public/*). */
+  /** No token needed: POST /auth/login, GET /health, GET /public/*. */
   public?: true;
   /** The route with an existing resource of the district (for scoped routes) and a valid query. */
   path: (c: Ctx) => string;

@@ -1,5 +1,5 @@
 /**
- * Catalogs for e2e tests, through HTTP: the items A and B of procedure.md's acceptance story and a
+ * Catalogs for e2e tests, through HTTP: the items A and B of the acceptance story (acceptance-suite.ts) and a
  * published 2026 catalog of 前进区人民政府 holding them.
  *
  *   const d = await createDistrict(t);

@@ -1,5 +1,5 @@
 /**
- * The district of procedure.md's acceptance story, built through HTTP on a test app: 前进区人民政府
+ * The district of the acceptance story (acceptance-suite.ts), built through HTTP on a test app: 前进区人民政府
  * with 区司法局, 区发改局, 区卫健局 and 港湾街道, plus a neighbouring 后进区人民政府 (for scope
  * tests), and one user per role.
  *

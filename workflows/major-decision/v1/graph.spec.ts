@@ -1,6 +1,6 @@
 /**
  * R5: every reachable state × every event type, generated from the statechart with xstate/graph.
- * The expectations are procedure.md's table, written out here independently of rules.ts: which
+ * The expectations are the procedure's stage table (README, "The procedure"), written out here independently of rules.ts: which
  * events each stage takes, and the few conditions on the procedure's progress that the table states.
  */
 import { getShortestPaths } from 'xstate/graph';
@@ -55,7 +55,7 @@ const patch = <E extends { payload: Record<string, unknown> }>(e: E, p: Record<s
 
 const settled = (ctx: ProcedureContext) => def.progress({ value: 'drafting', context: ctx }).filter((p) => ['done', 'not_required', 'waived_with_reason'].includes(p.status)).map((p) => p.step);
 
-/** What procedure.md says of this event here, beyond the stage table. */
+/** What the procedure says of this event here, beyond the stage table. */
 function expectedAccepted(ctx: ProcedureContext, type: EventType, stageKeys: string[]): boolean {
   if (!stageKeys.some((k) => STAGE_TAKES[k].includes(type))) return false;
   const s = settled(ctx);
@@ -117,7 +117,7 @@ describe.each(Object.entries(REQUIREMENT_SETS))('every reachable state × every 
     expect(paths.length).toBeGreaterThan(40);
   });
 
-  it.each(EVENT_TYPES)('%s is accepted exactly where procedure.md allows it, and refused with a cited code elsewhere', (type) => {
+  it.each(EVENT_TYPES)('%s is accepted exactly where the procedure allows it, and refused with a cited code elsewhere', (type) => {
     let accepted = 0;
     for (const path of paths) {
       const state = { value: path.state.value, context: path.state.context };
