@@ -1,4 +1,6 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { AdminLogModule } from './admin-log/admin-log.module';
+import { ArchiveModule } from './archive/archive.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -18,7 +20,7 @@ import { UsersModule } from './users/users.module';
  * The feature modules: catalogs, decisions, reviews, audit, calendar, … — add each one here.
  * They depend on engine/ and on the foundation below, never on one another's services.
  */
-const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [AuditModule, CatalogsModule, DeadlinesModule, DecisionsModule, DefinitionsModule, ReviewsModule];
+const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [AdminLogModule, ArchiveModule, AuditModule, CatalogsModule, DeadlinesModule, DecisionsModule, DefinitionsModule, ReviewsModule];
 
 /** The whole service. Built by createApp (src/app.factory.ts), which applies the HTTP pipeline. */
 @Module({})

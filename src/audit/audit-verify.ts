@@ -9,7 +9,7 @@ import { ChainVerifier, type ChainProblem } from '../engine/chain-verifier';
 import { AUDIT_ROLES, auditScope, auditSees } from './audit-scope';
 
 /** What a broken chain means, for the person reading the answer. */
-const PROBLEM_TEXT: Record<ChainProblem, string> = {
+export const PROBLEM_TEXT: Record<ChainProblem, string> = {
   hash: '该条记录的内容与其哈希值不符，或者未接续上一条记录的哈希值：记录已被改动',
   sequence: '记录序号缺失或者顺序被打乱：中间的记录已被删除或者调换',
   tail: '记录的末尾与决策事项登记的最后一条不符：最后的记录已被删除，或者决策事项被改动',

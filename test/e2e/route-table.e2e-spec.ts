@@ -239,6 +239,11 @@ const ROUTES: Record<string, RouteSpec> = {
     roles: procedureReaders,
     resource: { scope: 'decision', missing: () => [`/decisions/${NO_SUCH}/violations`], hiddenFrom: ['healthDepartment'] },
   },
+  'GET /decisions/:id/archive': {
+    path: (c) => `/decisions/${c.decisionId}/archive?format=zip`,
+    roles: procedureReaders,
+    resource: { scope: 'decision', missing: () => [`/decisions/${NO_SUCH}/archive`, '/decisions/not-a-uuid/archive'], hiddenFrom: ['healthDepartment'] },
+  },
   'GET /public/decisions': { public: true, path: () => '/public/decisions?year=2026', publicAnswer: { status: 200 } },
   'GET /public/decisions/:id': {
     public: true,
@@ -253,6 +258,10 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /audit/report': { path: () => '/audit/report?year=2026', roles: auditDesk },
   'GET /audit/incomplete': { path: () => '/audit/incomplete?year=2026&kind=all', roles: auditDesk },
   'GET /audit/violations': { path: () => '/audit/violations?from=2026-01-01&to=2026-12-31&category=skip', roles: auditDesk },
+  'GET /audit/admin-log': {
+    path: () => '/audit/admin-log?from=2026-01-01&to=2026-12-31&action=USER_CREATED',
+    roles: { admin: [refused()], office: [refused()], department: [refused()], reviewer: [refused()], auditor: [ok()] },
+  },
 
   'GET /reviews': {
     path: () => '/reviews',
