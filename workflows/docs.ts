@@ -1,6 +1,6 @@
 /**
- * What a person reads about a procedure definition: its words, each event's payload with a
- * description of every field and an example, the articles, and the deadlines. The OpenAPI
+ * What a person reads about a procedure definition beyond its words (`labels`): each event's
+ * payload with a description of every field and an example, the articles, and the deadlines. The OpenAPI
  * document (`/docs`) and the procedure manual (`npm run docs`, `docs/`) are generated from it,
  * so that neither lists an event by hand.
  */
@@ -28,9 +28,6 @@ export interface ProcedureDocs {
   readonly title: string;
   /** The text it implements, e.g. 《重大行政决策程序暂行条例》（国务院令第713号）. */
   readonly law: string;
-  readonly stageLabels: Readonly<Record<string, string>>;
-  readonly stepLabels: Readonly<Record<string, string>>;
-  readonly eventLabels: Readonly<Record<string, string>>;
   /** What each event records, one or two sentences. */
   readonly eventNotes: Readonly<Record<string, string>>;
   readonly payloads: Readonly<Record<string, Shape>>;

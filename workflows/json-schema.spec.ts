@@ -1,5 +1,5 @@
 import { fieldPaths, fieldTypeName, MAX_LIST_ENTRIES, shapeToJsonSchema } from './json-schema';
-import { bool, count, date, list, MAX_TEXT, obj, oneOf, optional, text, unitRef, uuid, validateShape, type Shape } from './schema';
+import { bool, count, date, list, MAX_TEXT, obj, oneOf, oneOfLabelled, optional, text, unitRef, uuid, validateShape, type Shape } from './schema';
 
 const SHAPE: Shape = {
   heldOn: date(),
@@ -44,6 +44,12 @@ describe('shapeToJsonSchema', () => {
       maxItems: MAX_LIST_ENTRIES,
       items: { type: 'string', minLength: 1, maxLength: MAX_TEXT, pattern: '\\S' },
     });
+  });
+
+  it('adds the word of each value to the description of an enum declared with its words', () => {
+    const labelled = shapeToJsonSchema({ riskLevel: oneOfLabelled({ low: '低', high: '高' }) }, { riskLevel: '风险等级' });
+    expect(labelled.properties?.riskLevel).toEqual({ type: 'string', enum: ['low', 'high'], description: '风险等级。取值：low（低）、high（高）' });
+    expect(fieldTypeName(oneOfLabelled({ low: '低', high: '高' }))).toBe('enum: low（低） | high（高）');
   });
 
   it('describes the fields of a list of objects and of an object by their paths', () => {

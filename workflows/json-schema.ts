@@ -44,11 +44,8 @@ export function fieldPaths(shape: Shape): string[] {
 
 type EnumField = Field & { kind: 'enum' };
 
-/** The word of each value of an enum declared with its words (`oneOfLabelled` in `schema.ts`). */
-const labelsOf = (f: EnumField): Readonly<Record<string, string>> | undefined => (f as { labels?: Readonly<Record<string, string>> }).labels;
-
-/** A value with its word where it has one: `forum（座谈会）`. */
-const valueNamed = (f: EnumField, v: string): string => (labelsOf(f)?.[v] ? `${v}（${labelsOf(f)?.[v]}）` : v);
+/** A value with its word where it has one (`oneOfLabelled` in `schema.ts`): `forum（座谈会）`. */
+const valueNamed = (f: EnumField, v: string): string => (f.labels?.[v] ? `${v}（${f.labels[v]}）` : v);
 
 /** The words of an enum's values, as a description adds them: `取值：forum（座谈会）、questionnaire（问卷调查）`. */
 export function enumValuesText(f: EnumField): string {
@@ -57,7 +54,7 @@ export function enumValuesText(f: EnumField): string {
 
 function fieldSchema(f: Field, path: string, docs: FieldDocs): JsonSchema {
   const doc = docs[path];
-  const description = f.kind === 'enum' && labelsOf(f) ? [doc, enumValuesText(f)].filter(Boolean).join('。') : doc;
+  const description = f.kind === 'enum' && f.labels ? [doc, enumValuesText(f)].filter(Boolean).join('。') : doc;
   const described = (s: JsonSchema): JsonSchema => (description === undefined ? s : { ...s, description });
   switch (f.kind) {
     case 'text':

@@ -37,12 +37,12 @@ export const clientEvents = (def: ProcedureDefinition): string[] => def.events.f
 
 /** The whole body of one event in one definition version, with its example. */
 export function eventBodySchema(def: ProcedureDefinition, type: string): SchemaObject {
-  const docs = def.docs;
-  const label = docs.eventLabels[type] ?? type;
+  const { docs, labels } = def;
+  const label = labels.events[type] ?? type;
   const description = [
     docs.eventNotes[type],
     `发送者：${senderText(def, type)}。`,
-    `所在阶段：${(docs.eventStages[type] ?? []).map((s) => `${docs.stageLabels[s] ?? s}（${s}）`).join('、')}。`,
+    `所在阶段：${(docs.eventStages[type] ?? []).map((s) => `${labels.stages[s] ?? s}（${s}）`).join('、')}。`,
     `依据：${articlesText(docs.eventBasis[type] ?? [])}。`,
     `程序：${docs.title}第 ${def.version} 版（${def.id}）。`,
   ].join('\n\n');
@@ -75,7 +75,7 @@ export function eventBodies(definitions: readonly ProcedureDefinition[]): {
       const name = eventSchemaName(def, type);
       components[name] = eventBodySchema(def, type);
       examples[name] = {
-        summary: `${def.docs.eventLabels[type] ?? type}（${type}，${def.id} 第 ${def.version} 版）`,
+        summary: `${def.labels.events[type] ?? type}（${type}，${def.id} 第 ${def.version} 版）`,
         value: { type, payload: def.docs.examples[type] },
       };
       byType.set(type, [...(byType.get(type) ?? []), name]);

@@ -42,8 +42,8 @@ function citedBasis(def: ProcedureDefinition): string[] {
 
 export function renderManual(def: ProcedureDefinition, deadlineRules: DeadlineRules): string {
   const d = def.docs;
-  const stage = (s: string) => `${d.stageLabels[s] ?? s}（${code(s)}）`;
-  const step = (s: string) => `${d.stepLabels[s] ?? s}（${code(s)}）`;
+  const stage = (s: string) => `${def.labels.stages[s] ?? s}（${code(s)}）`;
+  const step = (s: string) => `${def.labels.steps[s] ?? s}（${code(s)}）`;
   const rules = d.eventRules();
   const out: string[] = [];
 
@@ -65,7 +65,7 @@ export function renderManual(def: ProcedureDefinition, deadlineRules: DeadlineRu
   out.push(
     ...table(
       ['阶段', '名称', '接收的事件'],
-      def.stages.map((s) => [code(s), d.stageLabels[s] ?? s, def.events.filter((t) => d.eventStages[t]?.includes(s)).map(code).join('、')]),
+      def.stages.map((s) => [code(s), def.labels.stages[s] ?? s, def.events.filter((t) => d.eventStages[t]?.includes(s)).map(code).join('、')]),
     ),
     '',
   );
@@ -74,7 +74,7 @@ export function renderManual(def: ProcedureDefinition, deadlineRules: DeadlineRu
   out.push(
     ...table(
       ['环节', '名称', '依据', '未完成时的拒绝代码'],
-      def.steps.map((s) => [code(s), d.stepLabels[s] ?? s, articlesText(d.stepBasis[s] ?? []), d.stepGaps[s] ? code(d.stepGaps[s].code) : '']),
+      def.steps.map((s) => [code(s), def.labels.steps[s] ?? s, articlesText(d.stepBasis[s] ?? []), d.stepGaps[s] ? code(d.stepGaps[s].code) : '']),
     ),
     '',
   );
@@ -85,7 +85,7 @@ export function renderManual(def: ProcedureDefinition, deadlineRules: DeadlineRu
       ['事件', '名称', '发送者', '所在阶段'],
       def.events.map((t) => [
         `[${code(t)}](#${t.toLowerCase()})`,
-        d.eventLabels[t] ?? t,
+        def.labels.events[t] ?? t,
         def.systemEvents.includes(t) ? '系统（不能通过接口发送）' : senderText(def, t),
         (d.eventStages[t] ?? []).map(code).join('、'),
       ]),
@@ -97,7 +97,7 @@ export function renderManual(def: ProcedureDefinition, deadlineRules: DeadlineRu
   for (const t of def.events) {
     const p = d.presupposes[t] ?? { steps: [], gates: [] };
     const claimed = def.claimedDates[t];
-    out.push(`### ${t}`, '', `**${d.eventLabels[t] ?? t}**。${d.eventNotes[t] ?? ''}`, '');
+    out.push(`### ${t}`, '', `**${def.labels.events[t] ?? t}**。${d.eventNotes[t] ?? ''}`, '');
     out.push(`- 发送者：${def.systemEvents.includes(t) ? '系统（公布目录时），不能通过接口发送' : senderText(def, t)}`);
     out.push(`- 所在阶段：${(d.eventStages[t] ?? []).map(stage).join('、')}`);
     out.push(`- 依据：${articlesText(d.eventBasis[t] ?? [])}`);

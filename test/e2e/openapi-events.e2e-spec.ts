@@ -104,7 +104,7 @@ describe('OpenAPI: one schema per procedure event', () => {
       for (const type of clientEvents(def)) {
         const s = component(def, type);
         expect(s).toBeDefined();
-        expect(s.title).toBe(`${def.docs.eventLabels[type]}（${type}）`);
+        expect(s.title).toBe(`${def.labels.events[type]}（${type}）`);
         expect(s.title).toMatch(HAN);
         expect(s.description).toMatch(/发送者：.+（(office|department|legal_reviewer)）/);
         expect(s.description).toMatch(/依据：《.+》第.+条/);

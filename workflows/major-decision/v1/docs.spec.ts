@@ -31,12 +31,12 @@ describe('major-decision v1: field descriptions and examples', () => {
     expect(payloadErrors(type, EVENT_EXAMPLES[type])).toEqual([]);
   });
 
-  it('gives the definition those tables, with the words of every stage, step and event', () => {
+  it('gives the definition those tables, beside the words of every stage, step and event', () => {
     expect(def.docs.payloads).toBe(EVENT_PAYLOADS);
     expect(Object.keys(def.docs.examples)).toEqual(def.events);
-    for (const s of def.stages) expect(def.docs.stageLabels[s]).toMatch(HAN);
-    for (const s of def.steps) expect(def.docs.stepLabels[s]).toMatch(HAN);
-    for (const e of def.events) expect(def.docs.eventLabels[e]).toMatch(HAN);
+    for (const s of def.stages) expect(def.labels.stages[s]).toMatch(HAN);
+    for (const s of def.steps) expect(def.labels.steps[s]).toMatch(HAN);
+    for (const e of def.events) expect(def.labels.events[e]).toMatch(HAN);
   });
 });
 

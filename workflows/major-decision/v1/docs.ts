@@ -1,6 +1,6 @@
 /**
  * What a person reads about `major-decision` version 1 (see `../../docs.ts`), gathered from the
- * definition's own tables: the labels, the payload schemas with their field descriptions and
+ * definition's own tables: the payload schemas with their field descriptions and
  * examples, the articles, the statechart's stages, and the rules found by running them.
  */
 import type { AnyStateNode } from 'xstate';
@@ -13,7 +13,6 @@ import { STEP_DEADLINES } from './deadline-docs';
 import { EVENT_PAYLOADS, EVENT_TYPES } from './events';
 import { EVENT_EXAMPLES } from './examples';
 import { EVENT_NOTES, FIELD_DOCS } from './field-docs';
-import { EVENT_LABELS, STAGE_LABELS, STEP_LABELS } from './labels';
 import { majorDecisionV1 } from './machine';
 import { findEventRules } from './rule-table';
 import { EVENT_BASIS, PRESUPPOSES } from './rules';
@@ -39,9 +38,6 @@ export function majorDecisionV1Docs(def: () => ProcedureDefinition<ProcedureCont
   return {
     title: '重大行政决策程序',
     law: '《重大行政决策程序暂行条例》（国务院令第713号）',
-    stageLabels: STAGE_LABELS,
-    stepLabels: STEP_LABELS,
-    eventLabels: EVENT_LABELS,
     eventNotes: EVENT_NOTES,
     payloads: EVENT_PAYLOADS,
     fieldDocs: FIELD_DOCS,
