@@ -401,3 +401,73 @@ describe('BusinessCalendar with config files', () => {
     });
   });
 });
+
+describe('BusinessCalendar with a provisional year (as the service loads it)', () => {
+  const load = (files: Record<string, unknown> = {}) => BusinessCalendar.load({ configDir: configDir(files), provisional: true });
+
+  it('counts the year after the last official one on its provisional schedule, and no further', () => {
+    const cal = load();
+    expect(cal.dataVersion).toBe('chinese-days@1.5.7');
+    expect(cal.knownYears()).toHaveLength(23);
+    expect(cal.provisionalYears()).toEqual([2027]);
+    expect([cal.isKnownYear(2027), cal.isProvisionalYear(2027), cal.isProvisionalYear(2026)]).toEqual([false, true, false]);
+    expect(cal.days(2027)).toHaveLength(365);
+    // Wed Dec 23: Dec 24, 25, 28, 29, 30, 31, then 元旦 (Fri) and the weekend: Mon Jan 4.
+    expect(cal.addWorkingDays('2026-12-23', 7)).toBe('2027-01-04');
+    expect(cal.workingDaysBetween('2026-12-23', '2027-01-04')).toBe(7);
+    expect(() => cal.isWorkingDay('2028-01-03')).toThrow(CalendarYearUnknownError);
+    expect(() => cal.addWorkingDays('2027-12-20', 30)).toThrow(CalendarYearUnknownError);
+  });
+
+  it('is off unless asked for: 2027 stays unknown', () => {
+    expect(BusinessCalendar.load({ configDir: configDir({}) }).provisionalYears()).toEqual([]);
+    expect(() => BusinessCalendar.load({ configDir: configDir({}) }).addWorkingDays('2026-12-23', 7)).toThrow(CalendarYearUnknownError);
+  });
+
+  it('moves on once the year’s notice is added: 2027 official, 2028 provisional', () => {
+    const cal = load({ '2027.json': FIXTURE_2027 });
+    expect(cal.isKnownYear(2027)).toBe(true);
+    expect(cal.provisionalYears()).toEqual([2028]);
+    expect(cal.isWorkingDay('2027-01-04')).toBe(false); // the fixture's, not the provisional schedule's
+    expect(cal.isWorkingDay('2027-01-09')).toBe(true);
+    expect(cal.isWorkingDay('2028-01-03')).toBe(false); // 元旦 2028 is a Saturday: Monday is its 补假
+  });
+
+  it('keeps the official data of its days that an adjacent notice already names', () => {
+    const cal = load({
+      '2026.json': { year: 2026, source: 'test fixture (not an official notice)', holidays: { '2027-01-04': '测试假日' }, workdays: { '2027-01-02': '测试调休上班' } },
+    });
+    expect(cal.days(2027).slice(0, 4)).toEqual([
+      { date: '2027-01-01', workingDay: false, kind: 'holiday', name: '元旦' },
+      { date: '2027-01-02', workingDay: true, kind: 'makeup_workday', name: '测试调休上班' },
+      { date: '2027-01-03', workingDay: false, kind: 'weekend' },
+      { date: '2027-01-04', workingDay: false, kind: 'holiday', name: '测试假日' },
+    ]);
+  });
+
+  it('names the provisional years a count from `from` to `to` rests on (from < d <= to)', () => {
+    const cal = load();
+    expect(cal.provisionalYearsIn('2026-12-01', '2026-12-31')).toEqual([]);
+    expect(cal.provisionalYearsIn('2026-12-30', '2027-01-01')).toEqual([2027]);
+    expect(cal.provisionalYearsIn('2026-12-31', '2027-01-01')).toEqual([2027]);
+    expect(cal.provisionalYearsIn('2027-03-01', '2027-04-01')).toEqual([2027]);
+    expect(cal.provisionalYearsIn('2027-12-31', '2028-01-05')).toEqual([]);
+    expect(cal.provisionalYearsIn('2027-01-05', '2027-01-05')).toEqual([]);
+    expect(cal.provisionalYearsIn('2027-01-05', '2026-12-01')).toEqual([]);
+  });
+
+  it('tracked(): counts as the calendar does and remembers the provisional years they rested on', () => {
+    const cal = load();
+    const tracked = cal.tracked();
+    expect(tracked.dataVersion).toBe(cal.dataVersion);
+    expect(tracked.addWorkingDays('2026-12-01', 7)).toBe('2026-12-10');
+    expect(tracked.workingDaysBetween('2026-11-01', '2026-12-31')).toBe(cal.workingDaysBetween('2026-11-01', '2026-12-31'));
+    expect(tracked.provisionalYearsUsed()).toEqual([]);
+    expect(tracked.workingDaysBetween('2026-12-23', '2027-01-15')).toBe(16);
+    expect(tracked.provisionalYearsUsed()).toEqual([2027]);
+    // A count that cannot be made is not remembered.
+    const other = cal.tracked();
+    expect(() => other.addWorkingDays('2027-12-30', 5)).toThrow(CalendarYearUnknownError);
+    expect(other.provisionalYearsUsed()).toEqual([]);
+  });
+});

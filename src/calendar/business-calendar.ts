@@ -7,14 +7,22 @@
  * lacks (or days to correct). Unlike `chinese-days` itself, which treats a year it has no notice for
  * as plain Monday–Friday weeks, a date in a year nobody has data for is an error: a deadline computed
  * from guessed holidays would be silently wrong by up to a week around Spring Festival or National Day.
- * Only the package's JSON data is used, not its functions: its isWorkday() parses dates in the process
- * timezone and answers wrongly for hundreds of days when that zone is behind UTC (e.g. America/New_York).
+ * Only the package's JSON data is used, not its calendar functions: its isWorkday() parses dates in the
+ * process timezone and answers wrongly for hundreds of days when that zone is behind UTC (e.g.
+ * America/New_York).
+ *
+ * Loaded with `provisional: true` (as the service loads it), the one year after the last year with
+ * official data has a provisional schedule instead (provisional-rules.ts): the statutory holidays and
+ * the usual breaks, no make-up working day, so that a count never ends earlier than the official one
+ * will. Every count that rests on it can say so (`provisionalYearsIn`, `tracked`); later years stay
+ * unknown.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 import { addCalendarDays, assertBusinessDate, dayOfWeek, isValidBusinessDate } from './business-date';
+import { provisionalDaysOff } from './provisional-rules';
 
 export class CalendarYearUnknownError extends Error {
   readonly code = 'CALENDAR_YEAR_UNKNOWN';
@@ -54,6 +62,20 @@ export interface CalendarDay {
 export interface LoadOptions {
   /** Directory with `<year>.json` files; default `<cwd>/config/calendar`. An explicit dir must exist. */
   configDir?: string;
+  /**
+   * Give the year after the last official one a provisional schedule (provisional-rules.ts) rather
+   * than refusing it. Off by default: a calendar without it knows only what was published.
+   */
+  provisional?: boolean;
+}
+
+/** A calendar whose counts remember the provisional years they rested on (one per engine step). */
+export interface TrackedCalendar {
+  readonly dataVersion: string;
+  addWorkingDays(date: string, n: number): string;
+  workingDaysBetween(from: string, to: string): number;
+  /** The provisional years every count so far rested on, ascending. */
+  provisionalYearsUsed(): number[];
 }
 
 type SpecialKind = 'holiday' | 'makeup_workday';
@@ -242,6 +264,7 @@ export class BusinessCalendar {
     readonly dataVersion: string,
     private readonly years: ReadonlySet<number>,
     private readonly special: ReadonlyMap<string, { kind: SpecialKind; name: string }>,
+    private readonly provisional: ReadonlySet<number> = new Set(),
   ) {}
 
   static load(opts: LoadOptions = {}): BusinessCalendar {
@@ -280,15 +303,76 @@ export class BusinessCalendar {
       }
       dataVersion += `+config:${hash.digest('hex').slice(0, 12)}`;
     }
-    return new BusinessCalendar(dataVersion, years, special);
+    const provisional = new Set<number>();
+    const next = Math.max(...years) + 1;
+    if (opts.provisional && next <= 9999) {
+      provisional.add(next);
+      // The official data may already name a day of that year (a notice's 元旦 of the next year): it stands.
+      for (const [date, name] of provisionalDaysOff(next)) if (!special.has(date)) special.set(date, { kind: 'holiday', name });
+    }
+    return new BusinessCalendar(dataVersion, years, special, provisional);
   }
 
+  /** The years with an official schedule (the package's notices and the config files). */
   knownYears(): number[] {
     return [...this.years].sort((a, b) => a - b);
   }
 
+  /** Whether `year` has an official schedule. */
   isKnownYear(year: number): boolean {
     return this.years.has(year);
+  }
+
+  /** The years counted on a provisional schedule (at most the one after the last official year). */
+  provisionalYears(): number[] {
+    return [...this.provisional].sort((a, b) => a - b);
+  }
+
+  isProvisionalYear(year: number): boolean {
+    return this.provisional.has(year);
+  }
+
+  /**
+   * The provisional years holding a day d with from < d <= to: the days whose kind decides a count
+   * from `from` to `to` (`addWorkingDays(from, n)` = to, or `workingDaysBetween(from, to)`).
+   */
+  provisionalYearsIn(from: string, to: string): number[] {
+    if (this.provisional.size === 0 || to <= from) return [];
+    const first = yearOf(from) + (from.endsWith('-12-31') ? 1 : 0);
+    return this.provisionalYears().filter((y) => y >= first && y <= yearOf(to));
+  }
+
+  /**
+   * This calendar with `year` on its provisional schedule, as if no notice had been published for it
+   * (what the service counted before the notice came): to compare the two.
+   */
+  provisionalFor(year: number): BusinessCalendar {
+    const special = new Map([...this.special].filter(([date]) => yearOf(date) !== year));
+    for (const [date, name] of provisionalDaysOff(year)) special.set(date, { kind: 'holiday', name });
+    const years = new Set([...this.years].filter((y) => y !== year));
+    return new BusinessCalendar(this.dataVersion, years, special, new Set([...this.provisional, year]));
+  }
+
+  /** A view that counts as this calendar does and remembers the provisional years its counts rested on. */
+  tracked(): TrackedCalendar {
+    const used = new Set<number>();
+    const note = (from: string, to: string): void => {
+      for (const y of this.provisionalYearsIn(from, to)) used.add(y);
+    };
+    return {
+      dataVersion: this.dataVersion,
+      addWorkingDays: (date, n) => {
+        const to = this.addWorkingDays(date, n);
+        note(date, to);
+        return to;
+      },
+      workingDaysBetween: (from, to) => {
+        const n = this.workingDaysBetween(from, to);
+        note(from, to);
+        return n;
+      },
+      provisionalYearsUsed: () => [...used].sort((a, b) => a - b),
+    };
   }
 
   isWorkingDay(date: string): boolean {
@@ -360,7 +444,7 @@ export class BusinessCalendar {
   }
 
   days(year: number): CalendarDay[] {
-    if (!this.years.has(year)) throw new CalendarYearUnknownError(year);
+    if (!this.covers(year)) throw new CalendarYearUnknownError(year);
     const out: CalendarDay[] = [];
     // Stops on Dec 31 rather than when the year changes, so 9999 never steps past the format's range.
     for (let d = `${String(year).padStart(4, '0')}-01-01`; ; d = addCalendarDays(d, 1)) {
@@ -380,7 +464,7 @@ export class BusinessCalendar {
   private runningCounts(year: number): Int32Array {
     let c = this.counts.get(year);
     if (!c) {
-      if (!this.years.has(year)) throw new CalendarYearUnknownError(year);
+      if (!this.covers(year)) throw new CalendarYearUnknownError(year);
       c = new Int32Array(daysInYear(year) + 1);
       let i = 0;
       for (const day of this.days(year)) {
@@ -392,9 +476,14 @@ export class BusinessCalendar {
     return c;
   }
 
+  /** An official or a provisional schedule. */
+  private covers(year: number): boolean {
+    return this.years.has(year) || this.provisional.has(year);
+  }
+
   private checkedIsWorkingDay(date: string): boolean {
     const year = Number(date.slice(0, 4));
-    if (!this.years.has(year)) throw new CalendarYearUnknownError(year);
+    if (!this.covers(year)) throw new CalendarYearUnknownError(year);
     const special = this.special.get(date);
     if (special) return special.kind === 'makeup_workday';
     return !isWeekend(date);

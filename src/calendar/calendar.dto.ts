@@ -36,6 +36,8 @@ export class WorkingDayDto {
   @ApiProperty({ example: 7 }) days: number;
   @ApiProperty({ example: '2026-10-13', description: 'The days-th working day after from' }) date: string;
   @ApiProperty({ example: 'chinese-days@1.5.7' }) calendarDataVersion: string;
+  @ApiPropertyOptional({ enum: [true], description: 'The count ran through a year on the provisional calendar (its holiday notice not yet loaded)' }) provisional?: true;
+  @ApiPropertyOptional({ type: [Number], example: [2027], description: 'With provisional: the provisional years the count ran through' }) provisionalYears?: number[];
 }
 
 export class CalendarDayDto {
@@ -45,8 +47,22 @@ export class CalendarDayDto {
   @ApiPropertyOptional({ example: '国庆节', description: 'Holiday, or the holiday a make-up working day belongs to' }) name?: string;
 }
 
+class ProvisionalBasisDto {
+  @ApiProperty({ example: '全国年节及纪念日放假办法' }) law: string;
+  @ApiProperty({ example: '第二条' }) article: string;
+  @ApiProperty() summary: string;
+}
+
+class ProvisionalScheduleDto {
+  @ApiProperty({ example: 'SC793-notices-2025-2026', description: 'The rules the schedule was built by (README, "Working days and deadlines")' }) rules: string;
+  @ApiProperty({ description: 'What the schedule assumes, in Chinese' }) note: string;
+  @ApiProperty({ type: [ProvisionalBasisDto] }) legalBasis: readonly ProvisionalBasisDto[];
+}
+
 export class CalendarYearDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ example: 'chinese-days@1.5.7' }) calendarDataVersion: string;
+  @ApiPropertyOptional({ enum: [true], description: 'No official schedule yet: the days are the provisional calendar’s (no make-up working day)' }) provisional?: true;
+  @ApiPropertyOptional({ type: ProvisionalScheduleDto }) provisionalSchedule?: ProvisionalScheduleDto;
   @ApiProperty({ type: [CalendarDayDto] }) days: CalendarDayDto[];
 }

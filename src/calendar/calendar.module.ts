@@ -7,7 +7,8 @@ import { CalendarService } from './calendar.service';
 
 /**
  * The official working-day calendar (chinese-days plus `config/calendar/<year>.json`), loaded once
- * at start: a malformed config file stops the start with the file and the reason named.
+ * at start: a malformed config file stops the start with the file and the reason named. The year
+ * after the last official one runs on a provisional schedule until its notice is added.
  */
 @Global()
 @Module({
@@ -16,7 +17,7 @@ import { CalendarService } from './calendar.service';
     CalendarService,
     {
       provide: BusinessCalendar,
-      useFactory: (config: AppConfig) => BusinessCalendar.load({ configDir: join(config.configDir, 'calendar') }),
+      useFactory: (config: AppConfig) => BusinessCalendar.load({ configDir: join(config.configDir, 'calendar'), provisional: true }),
       inject: [APP_CONFIG],
     },
   ],
