@@ -10,6 +10,7 @@ import type { UnitReference } from '../../workflows/schema';
 import { BadRequestError, DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
 import { CalendarYearUnknownError } from '../calendar/business-calendar';
 import { businessToday } from '../calendar/business-date';
+import { provisionalNote, trackProvisional } from '../calendar/provisional';
 import type { TransactionRunner, Tx } from '../database/transaction-runner';
 import type { Actor } from './actor';
 import { DefinitionRegistry } from './definition-registry';
@@ -76,6 +77,26 @@ export interface EngineOptions {
   clock?: Clock;
   /** Counts each refusal before it is stored, per user, and throws the 429 instead past the limit (refusal-limiter.ts). */
   refusals?: RefusalGate;
+  /** Told of every accepted step inside its transaction (the provisional calendar's log: provisional-log.ts). */
+  observer?: StepObserver;
+}
+
+/** An accepted step as its record row has it, with the definition and the state it led to. */
+export interface AcceptedStep {
+  decisionId: string;
+  seq: number;
+  revision: number;
+  type: string;
+  payload: Record<string, unknown>;
+  facts: Record<string, unknown>;
+  recordedAt: string;
+  def: ProcedureDefinition;
+  state: ProcedureState;
+}
+
+/** Runs after an accepted step's record row and state are written, in the same transaction: its failure undoes the step. */
+export interface StepObserver {
+  accepted(tx: Tx, step: AcceptedStep): Promise<void>;
 }
 
 /** What the engine asks before storing a refusal of `userId`: throws to store nothing (see RefusalLimiter.take). */
@@ -121,6 +142,7 @@ export class ProcedureEngine {
   private readonly calendar: WorkingDayCalendar;
   private readonly clock: Clock;
   private readonly refusals?: RefusalGate;
+  private readonly observer?: StepObserver;
 
   constructor(opts: EngineOptions) {
     this.runner = opts.runner;
@@ -128,6 +150,7 @@ export class ProcedureEngine {
     this.registry = opts.registry ?? new DefinitionRegistry();
     this.clock = opts.clock ?? systemClock();
     this.refusals = opts.refusals;
+    this.observer = opts.observer;
   }
 
   /** A new decision in its first stage, with its ITEM_PROPOSED record row (seq 1). */
@@ -223,8 +246,10 @@ export class ProcedureEngine {
     const payload = event.payload as Record<string, unknown>;
     const seq = row.last_seq + 1;
     let decision;
+    // Counts that rest on a provisional year say so: in the record's facts, or after a refusal's detail.
+    const calendar = trackProvisional(this.calendar);
     try {
-      decision = def.decide(state, { type: event.type, payload, seq }, () => this.factEnv());
+      decision = def.decide(state, { type: event.type, payload, seq }, () => this.factEnv(calendar));
     } catch (err) {
       if (err instanceof CalendarYearUnknownError) {
         // Not a violation of the procedure: the calendar cannot answer, so nothing is stored.
@@ -233,6 +258,7 @@ export class ProcedureEngine {
       throw err;
     }
     const now = this.clock.now().toISOString();
+    const provisionalYears = calendar.provisionalYearsUsed();
 
     if (!decision.accepted) {
       const violationId = randomUUID();
@@ -253,7 +279,14 @@ export class ProcedureEngine {
       });
       return {
         ok: false,
-        error: new ProcedureViolationError(r.code, r.detail, { decisionId, event: event.type, stage: decision.stage, legalBasis: r.legalBasis, missing: r.missing, violationId }),
+        error: new ProcedureViolationError(r.code, provisionalYears.length ? r.detail + provisionalNote(provisionalYears) : r.detail, {
+          decisionId,
+          event: event.type,
+          stage: decision.stage,
+          legalBasis: r.legalBasis,
+          missing: r.missing,
+          violationId,
+        }),
       };
     }
 
@@ -264,7 +297,7 @@ export class ProcedureEngine {
       revision: def.revision(next),
       type: event.type,
       payload,
-      facts: decision.facts,
+      facts: provisionalYears.length ? { ...decision.facts, calendarProvisionalYears: provisionalYears } : decision.facts,
       actor,
       recordedAt: now,
       fromStage: decision.fromStage,
@@ -290,6 +323,7 @@ export class ProcedureEngine {
       // Only reachable if another writer slipped past the row lock; the transaction rolls back.
       throw new VersionConflictError(row.version + 1, 'a concurrent change won');
     }
+    await this.observer?.accepted(tx, { decisionId, seq, revision: record.revision, type: event.type, payload, facts: record.facts, recordedAt: now, def, state: next });
     return { ok: true, decision: this.snapshotOf(updated, next) };
   }
 
@@ -347,8 +381,8 @@ export class ProcedureEngine {
     };
   }
 
-  private factEnv(): FactEnv {
-    return { today: this.clock.today(), calendar: this.calendar };
+  private factEnv(calendar: WorkingDayCalendar = this.calendar): FactEnv {
+    return { today: this.clock.today(), calendar };
   }
 }
 
