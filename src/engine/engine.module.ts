@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { BusinessCalendar } from '../calendar/business-calendar';
+import { ProvisionalCalendarLog } from '../calendar/provisional-log';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEADLINE_RULES, loadDeadlineRules, type DeadlineRules } from '../config/deadline-rules';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -25,12 +26,19 @@ export const CLOCK = Symbol('CLOCK');
     { provide: RefusalLimiter, useFactory: (config: AppConfig) => new RefusalLimiter(config.refusalsPerMinute), inject: [APP_CONFIG] },
     {
       provide: ProcedureEngine,
-      useFactory: (runner: TransactionRunner, calendar: BusinessCalendar, registry: DefinitionRegistry, clock: Clock, refusals: RefusalLimiter) =>
-        new ProcedureEngine({ runner, calendar, registry, clock, refusals }),
-      inject: [TransactionRunner, BusinessCalendar, DefinitionRegistry, CLOCK, RefusalLimiter],
+      useFactory: (runner: TransactionRunner, calendar: BusinessCalendar, registry: DefinitionRegistry, clock: Clock, refusals: RefusalLimiter, observer: ProvisionalCalendarLog) =>
+        new ProcedureEngine({ runner, calendar, registry, clock, refusals, observer }),
+      inject: [TransactionRunner, BusinessCalendar, DefinitionRegistry, CLOCK, RefusalLimiter, ProvisionalCalendarLog],
     },
     // Read once at start: a malformed config/deadlines.json stops the start with the file and key named.
     { provide: DEADLINE_RULES, useFactory: (config: AppConfig): DeadlineRules => loadDeadlineRules(config.configDir), inject: [APP_CONFIG] },
+    // Notes what rests on a provisional calendar as steps are accepted; re-checks it after each start.
+    {
+      provide: ProvisionalCalendarLog,
+      useFactory: (runner: TransactionRunner, calendar: BusinessCalendar, registry: DefinitionRegistry, rules: DeadlineRules, clock: Clock) =>
+        new ProvisionalCalendarLog({ runner, calendar, registry, rules, clock }),
+      inject: [TransactionRunner, BusinessCalendar, DefinitionRegistry, DEADLINE_RULES, CLOCK],
+    },
     {
       provide: DecisionProgress,
       useFactory: (calendar: BusinessCalendar, clock: Clock, rules: DeadlineRules) => new DecisionProgress({ calendar, clock, rules }),
@@ -38,6 +46,6 @@ export const CLOCK = Symbol('CLOCK');
     },
     { provide: ChainVerifier, useFactory: (runner: TransactionRunner) => new ChainVerifier(runner), inject: [TransactionRunner] },
   ],
-  exports: [DefinitionRegistry, CLOCK, DEADLINE_RULES, ProcedureEngine, ChainVerifier, DecisionProgress, RefusalLimiter],
+  exports: [DefinitionRegistry, CLOCK, DEADLINE_RULES, ProcedureEngine, ChainVerifier, DecisionProgress, RefusalLimiter, ProvisionalCalendarLog],
 })
 export class EngineModule {}

@@ -8,6 +8,7 @@ import { BoundedRefusals1796000002000 } from './1796000002000-bounded-refusals';
 import { OrgUnitActive1796000003000 } from './1796000003000-org-unit-active';
 import { AppendOnlyRecord1796000004000 } from './1796000004000-append-only-record';
 import { AuditIncompleteIndexes1796000005000 } from './1796000005000-audit-incomplete-indexes';
+import { ProvisionalCalendar1796000006000 } from './1796000006000-provisional-calendar';
 import { AuditOverdueIndex1796000009000 } from './1796000009000-audit-overdue-index';
 
 /** Every migration, oldest first. A schema change is a new file here, never `synchronize`. */
@@ -21,6 +22,6 @@ export const MIGRATIONS = [
   BoundedRefusals1796000002000,
   OrgUnitActive1796000003000,
   AppendOnlyRecord1796000004000,
-  AuditIncompleteIndexes1796000005000,
+  AuditIncompleteIndexes1796000005000, ProvisionalCalendar1796000006000,
   AuditOverdueIndex1796000009000,
 ];
