@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../common/auth';
 import { ApiProblems } from '../common/openapi/api-docs';
 import { UserDto } from '../users/user.dto';
-import { UsersService, type User } from '../users/users.service';
+import { UsersService, type UserView } from '../users/users.service';
 import type { AuthUser } from './auth-user';
 import { ChangePasswordDto, LoginDto, LoginResponseDto } from './auth.dto';
 import { AuthService, type LoginResult } from './auth.service';
@@ -37,7 +37,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(401, 403)
-  me(@CurrentUser() user: AuthUser): Promise<User> {
+  me(@CurrentUser() user: AuthUser): Promise<UserView> {
     return this.users.get(user.userId);
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { UsersService, type User, type UserSession } from '../users/users.service';
+import { UsersService, type UserSession, type UserView } from '../users/users.service';
 import type { AuthUser, Role } from './auth-user';
 import { LoginAttemptLimiter } from './login-attempt-limiter';
 import { roleConflict } from './role-combinations';
@@ -25,7 +25,7 @@ export interface LoginResult {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
-  user: User;
+  user: UserView;
 }
 
 /**
@@ -67,7 +67,13 @@ export class AuthService {
       });
     }
     attempt.succeeded();
-    return this.issue(await this.users.setPassword(caller.userId, newPassword, { field: 'newPassword', refuseCurrent: true }));
+    const session = await this.users.setPassword(caller.userId, newPassword, {
+      field: 'newPassword',
+      refuseCurrent: true,
+      actor: { userId: caller.userId, username: caller.username },
+      change: 'OWN_PASSWORD_CHANGED',
+    });
+    return this.issue(session);
   }
 
   private async issue({ user, tokenVersion }: UserSession): Promise<LoginResult> {
@@ -76,7 +82,7 @@ export class AuthService {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',
       expiresIn: this.config.auth.jwtExpiresIn,
-      user,
+      user: await this.users.named(user),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AdminLogRow } from '../admin-log/admin-log.entity';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { UserRow } from '../users/user.entity';
 
@@ -84,4 +85,4 @@ export class ViolationAttemptRow {
   @Column({ name: 'attempted_at', type: 'varchar', length: 30 }) attemptedAt: string;
 }
 
-export const ENTITIES = [CatalogRow, DecisionRow, ProcedureRecordRow, ViolationAttemptRow, OrgUnitRow, UserRow];
+export const ENTITIES = [CatalogRow, DecisionRow, ProcedureRecordRow, ViolationAttemptRow, OrgUnitRow, UserRow, AdminLogRow];

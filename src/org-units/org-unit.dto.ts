@@ -24,14 +24,28 @@ export class CreateOrgUnitDto {
   parentId?: string;
 }
 
+/** May be left out, but not sent as null: a PATCH field is either a value or absent. */
+const MayBeAbsent = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** PATCH /org-units/:id: a new name, or `active`, or both (at least one). */
 export class UpdateOrgUnitDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
+    example: '前进区发展和改革局',
+    maxLength: 200,
+    description: 'A new name (更名), unique under the unit’s parent; decisions and their record name the unit by id and show the new name at once',
+  })
+  @MayBeAbsent()
+  @IsName()
+  name?: string;
+
+  @ApiPropertyOptional({
     description:
       'false deactivates a dissolved or merged unit (kept, since decisions name it; refused with 409 while it has open cases, active units below it or enabled users); true activates it again',
     example: false,
   })
+  @MayBeAbsent()
   @IsBoolean({ message: 'active 须为 true 或 false' })
-  active: boolean;
+  active?: boolean;
 }
 
 export class OrgUnitDto {
@@ -39,6 +53,7 @@ export class OrgUnitDto {
   @ApiProperty({ example: '前进区司法局' }) name: string;
   @ApiProperty({ enum: ORG_UNIT_KINDS }) kind: OrgUnitKind;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ example: '前进区人民政府', nullable: true, type: String, description: 'The parent’s name now (null at the top)' }) parentName: string | null;
   @ApiProperty({ description: 'false once deactivated: no new case, item or unit may name it' }) active: boolean;
   @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) updatedAt: string;

@@ -46,6 +46,22 @@ export class OrgUnitsRepository {
     await tx.execute('UPDATE org_unit SET active = ?, updated_at = ? WHERE id = ?', [active, at, id]);
   }
 
+  async rename(tx: Tx, id: string, name: string, at: string): Promise<void> {
+    await tx.execute('UPDATE org_unit SET name = ?, updated_at = ? WHERE id = ?', [name, at, id]);
+  }
+
+  /**
+   * The unit of this name under this parent (at the top when `parentId` is null), active or not,
+   * other than `exceptId`: names are unique per parent (index ux_org_unit_parent_name).
+   */
+  async sibling(tx: Tx, parentId: string | null, name: string, exceptId?: string): Promise<OrgUnit | undefined> {
+    const rows = await tx.query<OrgUnitSqlRow>(
+      `SELECT ${COLUMNS} FROM org_unit WHERE COALESCE(parent_id, '') = ? AND name = ? AND id <> ?`,
+      [parentId ?? '', name, exceptId ?? ''],
+    );
+    return rows[0] && toOrgUnit(rows[0]);
+  }
+
   /** What keeps a unit from being deactivated: its open cases, its active units below, its enabled users. */
   async dependants(tx: Tx, id: string): Promise<{ openCases: number; activeChildren: number; activeUsers: number }> {
     const [cases] = await tx.query<{ n: number | string }>(

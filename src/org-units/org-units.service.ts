@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { appendAdminLog, type AdminLogActor } from '../admin-log/admin-log';
+import { BadRequestError, DomainError, NotFoundError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Page, type PageQueryDto } from '../common/pagination';
 import type { Tx } from '../database/transaction-runner';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { OrgUnitKind } from './org-unit.entity';
 import { OrgUnitsRepository, type OrgUnit } from './org-units.repository';
+import { nameIn, unitNamesOf } from './unit-names';
 
 export type { OrgUnit } from './org-units.repository';
 
@@ -15,6 +18,15 @@ export interface CreateOrgUnitInput {
   parentId?: string;
 }
 
+/** PATCH /org-units/:id: a new name, or a deactivation or reactivation, or both. */
+export interface UpdateOrgUnitInput {
+  name?: string;
+  active?: boolean;
+}
+
+/** A unit as the HTTP views show it: with the name of its parent, read now. */
+export type OrgUnitView = OrgUnit & { parentName: string | null };
+
 /** Deeper than any real administrative hierarchy; a guard against a corrupted parent chain. */
 const MAX_DEPTH = 64;
 
@@ -23,9 +35,10 @@ const MAX_DEPTH = 64;
  *
  * Units are never deleted and never move, so a unit's place in the tree, once read, is kept in
  * memory for good: the scope checks of every request (`nearestGovernment`, `isUnder`) then cost no
- * query. A unit created on another instance is simply a cache miss. Only `active` changes, and it is
- * read from the database (`current`) wherever it decides something: another instance may have
- * changed it.
+ * query. A unit created on another instance is simply a cache miss. Only `active` and the name
+ * change, and another instance may have changed them: `active` is read from the database
+ * (`current`) wherever it decides something, and every view reads names from the database at read
+ * time (`unitNamesOf`), never from this cache.
  *
  * The scope methods take an optional `tx`: pass it when calling from inside a unit of work, since
  * the SQLite runner is not re-entrant (a `read` inside a `write` would wait for itself).
@@ -39,9 +52,11 @@ export class OrgUnitsService {
     private readonly repo: OrgUnitsRepository,
   ) {}
 
-  async create(input: CreateOrgUnitInput): Promise<OrgUnit> {
+  /** A new unit, with its admin log entry (`actor`: the administrator; null for the service itself). */
+  async create(input: CreateOrgUnitInput, actor: AdminLogActor | null): Promise<OrgUnitView> {
     const now = new Date().toISOString();
-    const unit = await this.runner.write(async (tx) => {
+    const name = input.name.trim();
+    const write = this.runner.write(async (tx): Promise<OrgUnitView> => {
       const parent = input.parentId === undefined ? undefined : await this.find(input.parentId, tx);
       if (input.parentId !== undefined && !parent) {
         throw invalidParent('PARENT_NOT_FOUND', `No organisation unit ${input.parentId}.`, 'no such organisation unit');
@@ -63,55 +78,119 @@ export class OrgUnitsService {
           'must lead up to a government unit',
         );
       }
-      const created: OrgUnit = {
-        id: randomUUID(),
-        name: input.name,
-        kind: input.kind,
-        parentId: parent?.id ?? null,
-        active: true,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const parentId = parent?.id ?? null;
+      await this.refuseTakenName(tx, parentId, name);
+      const created: OrgUnit = { id: randomUUID(), name, kind: input.kind, parentId, active: true, createdAt: now, updatedAt: now };
       await this.repo.insert(tx, created);
-      return created;
+      await appendAdminLog(tx, {
+        action: 'ORG_UNIT_CREATED',
+        actor,
+        targetKind: 'org_unit',
+        targetId: created.id,
+        after: { name, kind: created.kind, parentId, active: true },
+        at: now,
+      });
+      return { ...created, parentName: parent ? ((await this.repo.findById(tx, parent.id))?.name ?? null) : null };
     });
-    this.cache.set(unit.id, unit);
+    const unit = await this.settleNameRace(write, name);
+    this.cache.set(unit.id, withoutParentName(unit));
     return unit;
   }
 
   /**
-   * Deactivates a unit that was dissolved or merged, or activates it again. A unit is deactivated
-   * only once nothing depends on it: no case of it is open (as organ, undertaking or implementing
-   * unit), no unit below it is active, no user of it is enabled — each is a 409 that says what to
-   * do first. A unit is activated again only under an active parent.
+   * Renames a unit, or deactivates a unit that was dissolved or merged, or activates it again (or
+   * renames and changes `active` at once), each with its admin log entry, in one transaction.
+   *
+   * A name is unique under its parent, inactive units included (409 ORG_UNIT_NAME_TAKEN naming
+   * `name`): an inactive unit is renamed first when a new unit is to take its name. A unit is
+   * deactivated only once nothing depends on it: no case of it is open (as organ, undertaking or
+   * implementing unit), no unit below it is active, no user of it is enabled — each is a 409 that
+   * says what to do first. A unit is activated again only under an active parent.
    */
-  async setActive(id: string, active: boolean): Promise<OrgUnit> {
-    const unit = await this.runner.write(async (tx) => {
+  async update(id: string, input: UpdateOrgUnitInput, actor: AdminLogActor | null): Promise<OrgUnitView> {
+    if (input.name === undefined && input.active === undefined) {
+      throw new BadRequestError(
+        [
+          { field: 'name', message: '请提供新的单位名称 name，或者 active（停用或者重新启用）' },
+          { field: 'active', message: '请提供 active（false 停用，true 重新启用），或者新的单位名称 name' },
+        ],
+        '请求未说明要改什么：请提供 name（更名）或者 active（停用、重新启用）',
+      );
+    }
+    const name = input.name?.trim();
+    const write = this.runner.write(async (tx): Promise<OrgUnitView> => {
       const found = await this.repo.findById(tx, id, true);
       if (!found) throw new NotFoundError('organisation unit', id);
-      if (found.active === active) return found;
-      if (active && found.parentId) {
-        const parent = await this.repo.findById(tx, found.parentId);
-        if (!parent?.active) throw new DomainError(409, 'PARENT_INACTIVE', `上级单位「${parent?.name ?? found.parentId}」已经停用：请先启用上级单位`);
-      }
-      if (!active) {
-        const d = await this.repo.dependants(tx, id);
-        if (d.openCases > 0) {
-          throw new DomainError(409, 'UNIT_HAS_OPEN_CASES', `「${found.name}」还有 ${d.openCases} 件未办结的决策事项（作为决策机关、承办单位或者执行单位），办结或者撤回后才能停用`, { openCases: d.openCases });
-        }
-        if (d.activeChildren > 0) {
-          throw new DomainError(409, 'UNIT_HAS_ACTIVE_CHILDREN', `「${found.name}」下还有 ${d.activeChildren} 个在用的单位，请先停用这些单位`, { activeChildren: d.activeChildren });
-        }
-        if (d.activeUsers > 0) {
-          throw new DomainError(409, 'UNIT_HAS_ACTIVE_USERS', `「${found.name}」还有 ${d.activeUsers} 个在用的用户账号，请先停用这些账号或者调整其所属单位`, { activeUsers: d.activeUsers });
-        }
-      }
       const updatedAt = new Date().toISOString();
-      await this.repo.setActive(tx, id, active, updatedAt);
-      return { ...found, active, updatedAt };
+      let unit = found;
+      if (name !== undefined && name !== found.name) {
+        await this.refuseTakenName(tx, found.parentId, name, found.id);
+        await this.repo.rename(tx, id, name, updatedAt);
+        await appendAdminLog(tx, { action: 'ORG_UNIT_RENAMED', actor, targetKind: 'org_unit', targetId: id, before: { name: found.name }, after: { name }, at: updatedAt });
+        unit = { ...unit, name, updatedAt };
+      }
+      const active = input.active;
+      if (active !== undefined && active !== found.active) {
+        await this.refuseActiveChange(tx, unit, active);
+        await this.repo.setActive(tx, id, active, updatedAt);
+        await appendAdminLog(tx, {
+          action: active ? 'ORG_UNIT_REACTIVATED' : 'ORG_UNIT_DEACTIVATED',
+          actor,
+          targetKind: 'org_unit',
+          targetId: id,
+          before: { active: found.active },
+          after: { active },
+          at: updatedAt,
+        });
+        unit = { ...unit, active, updatedAt };
+      }
+      const parentName = nameIn(await unitNamesOf(tx, [unit.parentId]), unit.parentId);
+      return { ...unit, parentName };
     });
-    this.cache.set(unit.id, unit);
+    const unit = name === undefined ? await write : await this.settleNameRace(write, name);
+    this.cache.set(unit.id, withoutParentName(unit));
     return unit;
+  }
+
+  /** Why `unit` may not become `active` now (see update), or nothing. */
+  private async refuseActiveChange(tx: Tx, unit: OrgUnit, active: boolean): Promise<void> {
+    if (active && unit.parentId) {
+      const parent = await this.repo.findById(tx, unit.parentId);
+      if (!parent?.active) throw new DomainError(409, 'PARENT_INACTIVE', `上级单位「${parent?.name ?? unit.parentId}」已经停用：请先启用上级单位`);
+    }
+    if (!active) {
+      const d = await this.repo.dependants(tx, unit.id);
+      if (d.openCases > 0) {
+        throw new DomainError(409, 'UNIT_HAS_OPEN_CASES', `「${unit.name}」还有 ${d.openCases} 件未办结的决策事项（作为决策机关、承办单位或者执行单位），办结或者撤回后才能停用`, { openCases: d.openCases });
+      }
+      if (d.activeChildren > 0) {
+        throw new DomainError(409, 'UNIT_HAS_ACTIVE_CHILDREN', `「${unit.name}」下还有 ${d.activeChildren} 个在用的单位，请先停用这些单位`, { activeChildren: d.activeChildren });
+      }
+      if (d.activeUsers > 0) {
+        throw new DomainError(409, 'UNIT_HAS_ACTIVE_USERS', `「${unit.name}」还有 ${d.activeUsers} 个在用的用户账号，请先停用这些账号或者调整其所属单位`, { activeUsers: d.activeUsers });
+      }
+    }
+  }
+
+  /** 409 naming `name` when another unit under `parentId` (at the top: null) already has this name. */
+  private async refuseTakenName(tx: Tx, parentId: string | null, name: string, exceptId?: string): Promise<void> {
+    const other = await this.repo.sibling(tx, parentId, name, exceptId);
+    if (!other) return;
+    const parent = parentId ? await this.repo.findById(tx, parentId) : undefined;
+    throw nameTaken(name, parent?.name ?? null, other);
+  }
+
+  /**
+   * PostgreSQL, two instances: the unique index settles a race that refuseTakenName did not see.
+   * The answer is then the same 409 naming `name`.
+   */
+  private async settleNameRace(write: Promise<OrgUnitView>, name: string): Promise<OrgUnitView> {
+    try {
+      return await write;
+    } catch (err) {
+      if (isUniqueViolation(err)) throw nameTaken(name, null);
+      throw err;
+    }
   }
 
   /** The unit as the database has it now (`active` included), or undefined. */
@@ -138,10 +217,16 @@ export class OrgUnitsService {
     return unit;
   }
 
-  list(query: PageQueryDto): Promise<Page<OrgUnit>> {
-    return this.runner.read(
-      async (tx) => new Page(await this.repo.list(tx, query.offset, query.pageSize), await this.repo.count(tx)),
-    );
+  /** A page of units, oldest first, each with its parent's name. */
+  list(query: PageQueryDto): Promise<Page<OrgUnitView>> {
+    return this.runner.read(async (tx) => {
+      const units = await this.repo.list(tx, query.offset, query.pageSize);
+      const names = await unitNamesOf(tx, units.map((u) => u.parentId));
+      return new Page(
+        units.map((u) => ({ ...u, parentName: nameIn(names, u.parentId) })),
+        await this.repo.count(tx),
+      );
+    });
   }
 
   /** The unit, or undefined when there is none with this id. */
@@ -186,6 +271,18 @@ export class OrgUnitsService {
     return (await this.chain(unitId, tx)).some((u) => u.id === ancestorId);
   }
 }
+
+/** The 409 of a name another unit under the same parent already has (`other`: that unit, when known). */
+function nameTaken(name: string, parentName: string | null, other?: OrgUnit): DomainError {
+  const where = parentName ? `「${parentName}」下` : '同一上级单位下';
+  const inactive = other && !other.active ? '（该单位已停用：可重新启用它，或者先将它更名后再使用这个名称）' : '';
+  return new DomainError(409, 'ORG_UNIT_NAME_TAKEN', `${where}已有名为「${name}」的单位${inactive}，同一上级单位下的单位不得重名`, {
+    errors: [{ field: 'name', message: `与${where}的「${name}」重名` }],
+    ...(other ? { existingUnitId: other.id, existingUnitActive: other.active } : {}),
+  });
+}
+
+const withoutParentName = ({ parentName: _p, ...unit }: OrgUnitView): OrgUnit => unit;
 
 function invalidParent(code: string, detail: string, message: string): DomainError {
   return new DomainError(400, code, detail, { errors: [{ field: 'parentId', message: `parentId ${message}` }] });

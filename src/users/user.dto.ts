@@ -106,6 +106,7 @@ export class UserDto {
   @ApiProperty({ example: '张三' }) displayName: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null only for the first administrator' })
   orgUnitId: string | null;
+  @ApiProperty({ example: '区发改局', nullable: true, type: String, description: 'The name now of the unit (null without one)' }) orgUnitName: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() disabled: boolean;
   @ApiProperty() createdAt: string;

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../common/auth';
 import { ApiPage, ApiProblems } from '../common/openapi/api-docs';
 import { type Page, PageQueryDto } from '../common/pagination';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './user.dto';
-import { UsersService, type User } from './users.service';
+import { UsersService, type UserView } from './users.service';
 
 @ApiTags('users')
 @ApiProblems(400, 401, 403)
@@ -20,14 +21,14 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(409)
-  create(@Body() dto: CreateUserDto): Promise<User> {
-    return this.users.create(dto);
+  create(@CurrentUser() admin: AuthUser, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(dto, admin);
   }
 
   @Get()
   @ApiOperation({ summary: 'List users (admin), oldest first' })
   @ApiPage(UserDto)
-  list(@Query() query: PageQueryDto): Promise<Page<User>> {
+  list(@Query() query: PageQueryDto): Promise<Page<UserView>> {
     return this.users.list(query);
   }
 
@@ -35,7 +36,7 @@ export class UsersController {
   @ApiOperation({ summary: 'One user (admin)' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(404)
-  get(@Param('id') id: string): Promise<User> {
+  get(@Param('id') id: string): Promise<UserView> {
     return this.users.get(id);
   }
 
@@ -49,8 +50,8 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(404, 409)
-  update(@Param('id') id: string, @Body() dto: UpdateUserDto): Promise<User> {
-    return this.users.update(id, dto);
+  update(@CurrentUser() admin: AuthUser, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(id, dto, admin);
   }
 
   @Post(':id/password')
@@ -61,8 +62,8 @@ export class UsersController {
   })
   @ApiNoContentResponse({ description: 'Password set; the user’s tokens have ended' })
   @ApiProblems(404)
-  async resetPassword(@Param('id') id: string, @Body() dto: ResetPasswordDto): Promise<void> {
-    await this.users.setPassword(id, dto.password, { field: 'password', refuseCurrent: false });
+  async resetPassword(@CurrentUser() admin: AuthUser, @Param('id') id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+    await this.users.setPassword(id, dto.password, { field: 'password', refuseCurrent: false, actor: admin, change: 'USER_PASSWORD_RESET' });
   }
 
   @Post(':id/sessions/revoke')
@@ -73,7 +74,7 @@ export class UsersController {
   })
   @ApiNoContentResponse({ description: 'The user’s tokens have ended' })
   @ApiProblems(404)
-  async revokeSessions(@Param('id') id: string): Promise<void> {
-    await this.users.revokeSessions(id);
+  async revokeSessions(@CurrentUser() admin: AuthUser, @Param('id') id: string): Promise<void> {
+    await this.users.revokeSessions(id, admin);
   }
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { appendAdminLog, type AdminLogActor } from '../admin-log/admin-log';
 import type { Role } from '../auth/auth-user';
 import { isSoleAdmin, roleConflict } from '../auth/role-combinations';
 import { BadRequestError, DomainError, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Page, type PageQueryDto } from '../common/pagination';
-import { TransactionRunner } from '../database/transaction-runner';
+import { TransactionRunner, type Tx } from '../database/transaction-runner';
 import { OrgUnitsService } from '../org-units/org-units.service';
+import { nameIn, unitNamesOf } from '../org-units/unit-names';
 import { PasswordHasher } from './password-hasher';
 import { PASSWORD_RULE_MESSAGES } from './password-policy';
 import { UsersRepository, type User, type UserChanges, type UserSession } from './users.repository';
@@ -29,6 +31,12 @@ export interface UpdateUserInput {
   orgUnitId?: string;
 }
 
+/** A user as the HTTP views show it: with the name of its unit, read now. */
+export type UserView = User & { orgUnitName: string | null };
+
+/** Whose password changes: an administrator's reset of an account, or a user's change of their own. */
+export type PasswordChange = 'USER_PASSWORD_RESET' | 'OWN_PASSWORD_CHANGED';
+
 /** A set of roles that may not be held together: 400 naming `roles`. */
 export const roleConflictError = (message: string) =>
   new DomainError(400, 'ROLE_CONFLICT', `${message}：请分别为不同的人员开设账号。`, { errors: [{ field: 'roles', message }] });
@@ -38,7 +46,7 @@ const orgUnitNotFound = (id: string) =>
     errors: [{ field: 'orgUnitId', message: 'orgUnitId names no organisation unit' }],
   });
 
-/** An enabled account belongs to an active unit (a deactivated unit has none, see OrgUnitsService.setActive). */
+/** An enabled account belongs to an active unit (a deactivated unit has none, see OrgUnitsService.update). */
 const orgUnitInactive = (name: string, field: string) =>
   new DomainError(400, 'ORG_UNIT_INACTIVE', `「${name}」已经停用，不能再有在用的账号：请选择其他单位。`, {
     errors: [{ field, message: `${field === 'orgUnitId' ? '所指单位' : '账号所属单位'}已停用` }],
@@ -51,7 +59,12 @@ const usernameTaken = (username: string) =>
     errors: [{ field: 'username', message: 'username is already taken' }],
   });
 
-/** User accounts. Passwords go in as plain text and come out nowhere: only their bcrypt hash is stored. */
+/**
+ * User accounts. Passwords go in as plain text and come out nowhere: only their bcrypt hash is
+ * stored. Every change (creation, display name, unit, roles, disabling, a password set or changed,
+ * sessions ended) is written to the admin log in the transaction that makes it, with who made it
+ * (`actor`) and the changed fields before and after — never a password or its hash.
+ */
 @Injectable()
 export class UsersService {
   constructor(
@@ -61,7 +74,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async create(input: CreateUserInput): Promise<User> {
+  async create(input: CreateUserInput, actor: AdminLogActor | null): Promise<UserView> {
     const username = input.username.toLowerCase();
     const conflict = roleConflict(input.roles);
     if (conflict) throw roleConflictError(conflict);
@@ -87,25 +100,44 @@ export class UsersService {
       await this.runner.write(async (tx) => {
         if (await this.repo.usernameTaken(tx, username)) throw usernameTaken(username);
         await this.repo.insert(tx, user, passwordHash);
+        await appendAdminLog(tx, {
+          action: 'USER_CREATED',
+          actor,
+          targetKind: 'user',
+          targetId: user.id,
+          after: { username, displayName: user.displayName, orgUnitId: user.orgUnitId, roles: user.roles, disabled: false },
+          at: now,
+        });
       });
     } catch (err) {
       // PostgreSQL, two instances: the unique index settles a race the check above did not see.
       if (isUniqueViolation(err)) throw usernameTaken(username);
       throw err;
     }
-    return user;
+    return { ...user, orgUnitName: unit.name };
   }
 
-  list(query: PageQueryDto): Promise<Page<User>> {
-    return this.runner.read(
-      async (tx) => new Page(await this.repo.list(tx, query.offset, query.pageSize), await this.repo.count(tx)),
-    );
+  /** A page of accounts, oldest first, each with its unit's name. */
+  list(query: PageQueryDto): Promise<Page<UserView>> {
+    return this.runner.read(async (tx) => new Page(await this.withUnitNames(tx, await this.repo.list(tx, query.offset, query.pageSize)), await this.repo.count(tx)));
   }
 
-  async get(id: string): Promise<User> {
-    const user = await this.runner.read((tx) => this.repo.findById(tx, id));
-    if (!user) throw new NotFoundError('User', id);
-    return user;
+  async get(id: string): Promise<UserView> {
+    return this.runner.read(async (tx) => {
+      const user = await this.repo.findById(tx, id);
+      if (!user) throw new NotFoundError('User', id);
+      return (await this.withUnitNames(tx, [user]))[0];
+    });
+  }
+
+  /** The user with its unit's name as the database has it now. */
+  named(user: User): Promise<UserView> {
+    return this.runner.read(async (tx) => (await this.withUnitNames(tx, [user]))[0]);
+  }
+
+  private async withUnitNames(tx: Tx, users: User[]): Promise<UserView[]> {
+    const names = await unitNamesOf(tx, users.map((u) => u.orgUnitId));
+    return users.map((u) => ({ ...u, orgUnitName: nameIn(names, u.orgUnitId) }));
   }
 
   /** The user (disabled or not) and the token version in force: what the JWT guard checks a token against. */
@@ -142,7 +174,7 @@ export class UsersService {
    * existing tokens at once; the display name alone does not. The last enabled administrator can
    * be neither disabled nor given other roles: nobody could administer the district any more.
    */
-  async update(id: string, input: UpdateUserInput): Promise<User> {
+  async update(id: string, input: UpdateUserInput, actor: AdminLogActor | null): Promise<UserView> {
     const conflict = input.roles && roleConflict(input.roles);
     if (conflict) throw roleConflictError(conflict);
     if (input.orgUnitId !== undefined && !(await this.orgUnits.current(input.orgUnitId))) throw orgUnitNotFound(input.orgUnitId);
@@ -178,11 +210,12 @@ export class UsersService {
       if (!sameRoles(next.roles, current.roles)) changes.roles = next.roles;
       if (next.disabled !== current.disabled) changes.disabled = next.disabled;
       if (next.orgUnitId !== current.orgUnitId && next.orgUnitId !== null) changes.orgUnitId = next.orgUnitId;
-      if (Object.keys(changes).length === 0) return current;
+      if (Object.keys(changes).length === 0) return (await this.withUnitNames(tx, [current]))[0];
       const endTokens = changes.roles !== undefined || changes.disabled !== undefined || changes.orgUnitId !== undefined;
       next.updatedAt = new Date().toISOString();
       await this.repo.update(tx, id, changes, endTokens, next.updatedAt);
-      return next;
+      for (const entry of changeEntries(current, changes)) await appendAdminLog(tx, { ...entry, actor, targetKind: 'user', targetId: id, at: next.updatedAt });
+      return (await this.withUnitNames(tx, [next]))[0];
     });
   }
 
@@ -192,7 +225,7 @@ export class UsersService {
    * the account were checked on the body already. Only the user's own change refuses the current
    * password again: for an administrator's reset that answer would tell whether a guess is right.
    */
-  async setPassword(id: string, password: string, options: { field: string; refuseCurrent: boolean }): Promise<UserSession> {
+  async setPassword(id: string, password: string, options: { field: string; refuseCurrent: boolean; actor: AdminLogActor; change: PasswordChange }): Promise<UserSession> {
     const { field } = options;
     const found = await this.runner.read((tx) => this.repo.findCredentialById(tx, id));
     if (!found) throw new NotFoundError('User', id);
@@ -204,14 +237,23 @@ export class UsersService {
     }
     const passwordHash = await this.hasher.hash(password);
     const updatedAt = new Date().toISOString();
-    const tokenVersion = await this.runner.write((tx) => this.repo.update(tx, id, { passwordHash }, true, updatedAt));
+    const tokenVersion = await this.runner.write(async (tx) => {
+      const version = await this.repo.update(tx, id, { passwordHash }, true, updatedAt);
+      if (version !== undefined) await appendAdminLog(tx, { action: options.change, actor: options.actor, targetKind: 'user', targetId: id, at: updatedAt });
+      return version;
+    });
     if (tokenVersion === undefined) throw new NotFoundError('User', id);
     return { user: { ...found.user, updatedAt }, tokenVersion };
   }
 
   /** Ends every existing token of the user (POST /users/:id/sessions/revoke). */
-  async revokeSessions(id: string): Promise<void> {
-    const done = await this.runner.write((tx) => this.repo.update(tx, id, {}, true, new Date().toISOString()));
+  async revokeSessions(id: string, actor: AdminLogActor | null): Promise<void> {
+    const at = new Date().toISOString();
+    const done = await this.runner.write(async (tx) => {
+      const version = await this.repo.update(tx, id, {}, true, at);
+      if (version !== undefined) await appendAdminLog(tx, { action: 'USER_SESSIONS_REVOKED', actor, targetKind: 'user', targetId: id, at });
+      return version;
+    });
     if (done === undefined) throw new NotFoundError('User', id);
   }
 
@@ -237,6 +279,15 @@ export class UsersService {
       return await this.runner.write(async (tx) => {
         if ((await this.repo.count(tx)) > 0) return false;
         await this.repo.insert(tx, admin, passwordHash);
+        await appendAdminLog(tx, {
+          action: 'USER_CREATED',
+          actor: null,
+          targetKind: 'user',
+          targetId: admin.id,
+          after: { username: admin.username, displayName: admin.displayName, orgUnitId: null, roles: admin.roles, disabled: false },
+          note: '首次启动时由系统创建的第一个系统管理员',
+          at: now,
+        });
         return true;
       });
     } catch (err) {
@@ -244,4 +295,28 @@ export class UsersService {
       throw err;
     }
   }
+}
+
+/**
+ * The admin log entries of an administrator's change of an account: the display name and the unit
+ * (USER_CHANGED), the roles, and disabling or enabling, each with the fields it changed.
+ */
+function changeEntries(current: User, changes: UserChanges): Array<{ action: 'USER_CHANGED' | 'USER_ROLES_CHANGED' | 'USER_DISABLED' | 'USER_ENABLED'; before: Record<string, unknown>; after: Record<string, unknown> }> {
+  const out: ReturnType<typeof changeEntries> = [];
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  if (changes.displayName !== undefined) {
+    before.displayName = current.displayName;
+    after.displayName = changes.displayName;
+  }
+  if (changes.orgUnitId !== undefined) {
+    before.orgUnitId = current.orgUnitId;
+    after.orgUnitId = changes.orgUnitId;
+  }
+  if (Object.keys(after).length) out.push({ action: 'USER_CHANGED', before, after });
+  if (changes.roles !== undefined) out.push({ action: 'USER_ROLES_CHANGED', before: { roles: current.roles }, after: { roles: changes.roles } });
+  if (changes.disabled !== undefined) {
+    out.push({ action: changes.disabled ? 'USER_DISABLED' : 'USER_ENABLED', before: { disabled: current.disabled }, after: { disabled: changes.disabled } });
+  }
+  return out;
 }

@@ -2,7 +2,8 @@
  * A database made by the previous release (its migrations, rows as it wrote them) opened by this
  * one: the new migrations carry every row, and the service works on it as it was — the old
  * accounts sign in with their old passwords, the units are active, the old record verifies, the old
- * refused attempts show their size and digest.
+ * refused attempts show their size and digest, units that shared a name under one parent are told
+ * apart by a suffix (each renaming in the admin log) and no new unit may share a name again.
  */
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,6 +13,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { createDataSource } from '../../src/database/data-source';
+import { TransactionRunner } from '../../src/database/transaction-runner';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { DecisionListIndexes1795902800000 } from '../../src/database/migrations/1795902800000-decision-list-indexes';
 import { ChainVerifier } from '../../src/engine/chain-verifier';
@@ -30,6 +32,8 @@ export function upgradeSuite(name: string, makeDatabase: (opts: TestDatabaseOpti
     let db: TestDatabase;
     let app: NestExpressApplication;
     let http: ReturnType<typeof request>;
+    /** Units the previous release let share a name under 前进区人民政府, and one already named like a suffixed one. */
+    const twins = { second: randomUUID(), third: randomUUID(), suffixed: randomUUID() };
     const ids = { gov: randomUUID(), ndrc: randomUUID(), admin: randomUUID(), user: randomUUID(), catalog: randomUUID(), decision: randomUUID(), violation: randomUUID() };
 
     beforeAll(async () => {
@@ -48,6 +52,9 @@ export function upgradeSuite(name: string, makeDatabase: (opts: TestDatabaseOpti
         const at = '2026-03-01T08:00:00.000Z';
         await insert('INSERT INTO org_unit (id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?)', [ids.gov, '前进区人民政府', 'government', null, at]);
         await insert('INSERT INTO org_unit (id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?)', [ids.ndrc, '区发改局', 'department', ids.gov, at]);
+        await insert('INSERT INTO org_unit (id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?)', [twins.suffixed, '区发改局（重名2）', 'department', ids.gov, at]);
+        await insert('INSERT INTO org_unit (id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?)', [twins.second, '区发改局', 'department', ids.gov, '2026-03-02T08:00:00.000Z']);
+        await insert('INSERT INTO org_unit (id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?)', [twins.third, '区发改局', 'department', ids.gov, '2026-03-03T08:00:00.000Z']);
         const user = 'INSERT INTO app_user (id, username, password_hash, display_name, org_unit_id, roles, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
         await insert(user, [ids.admin, OLD_ADMIN.username, await hash(OLD_ADMIN.password, 4), 'Administrator', null, '["admin"]', false, at, at]);
         await insert(user, [ids.user, OLD_USER.username, await hash(OLD_USER.password, 4), '发改局', ids.ndrc, '["department"]', false, at, at]);
@@ -116,6 +123,38 @@ export function upgradeSuite(name: string, makeDatabase: (opts: TestDatabaseOpti
       expect(violations).toEqual([
         expect.objectContaining({ id: ids.violation, code: 'DRAFTING_NOT_STARTED', payload: { summary: '草案' }, payloadTruncated: false, payloadBytes: Buffer.byteLength(JSON.stringify({ summary: '草案' })), payloadSha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown }),
       ]);
+    });
+
+    it('tells apart the units that shared a name under one parent, the oldest keeping it, each renaming in the admin log', async () => {
+      const admin = await login(OLD_ADMIN);
+      const units = (await http.get('/org-units?pageSize=500').set(admin).expect(200)).body as Array<{ id: string; name: string; parentId: string | null }>;
+      const nameOf = (id: string) => units.find((u) => u.id === id)?.name;
+      expect([nameOf(ids.ndrc), nameOf(twins.suffixed), nameOf(twins.second), nameOf(twins.third)]).toEqual(['区发改局', '区发改局（重名2）', '区发改局（重名3）', '区发改局（重名4）']);
+      const underGov = units.filter((u) => u.parentId === ids.gov).map((u) => u.name);
+      expect(new Set(underGov).size).toBe(underGov.length);
+
+      await http.post('/users').set(admin).send({ username: 'yfzqb', password: 'Upgrade-Auditor-2026', displayName: '依法治区办', orgUnitId: ids.gov, roles: ['auditor'] }).expect(201);
+      const auditor = await login({ username: 'yfzqb', password: 'Upgrade-Auditor-2026' });
+      const renamed = (await http.get('/audit/admin-log?action=ORG_UNIT_RENAMED').set(auditor).expect(200)).body as Array<Record<string, unknown>>;
+      // Both renamed in the same instant: in the order of their new names.
+      const byNewName = (e: Record<string, unknown>) => (e.after as { name: string }).name;
+      renamed.sort((a, b) => byNewName(a).localeCompare(byNewName(b)));
+      expect(renamed.map((e) => [(e.target as { id: string }).id, e.before, e.after, e.actor])).toEqual([
+        [twins.second, { name: '区发改局' }, { name: '区发改局（重名3）' }, null],
+        [twins.third, { name: '区发改局' }, { name: '区发改局（重名4）' }, null],
+      ]);
+      for (const e of renamed) expect(e.note).toMatch(/同名/);
+    });
+
+    it('refuses from now on a unit named like another under the same parent, in the service and in the database', async () => {
+      const admin = await login(OLD_ADMIN);
+      const res = await http.post('/org-units').set(admin).send({ name: '区发改局', kind: 'department', parentId: ids.gov });
+      expect({ status: res.status, code: (res.body as { code: string }).code }).toEqual({ status: 409, code: 'ORG_UNIT_NAME_TAKEN' });
+      const runner = app.get(TransactionRunner);
+      await expect(
+        runner.write((tx) => tx.execute('INSERT INTO org_unit (id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?)', [randomUUID(), '区发改局', 'department', ids.gov, new Date().toISOString()])),
+      ).rejects.toBeDefined();
+      expect(await runner.read((tx) => tx.query('SELECT id FROM org_unit WHERE name = ?', ['区发改局']))).toEqual([{ id: ids.ndrc }]);
     });
 
     it('ends the old user’s tokens when the administrator disables the account', async () => {

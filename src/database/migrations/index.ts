@@ -9,6 +9,7 @@ import { OrgUnitActive1796000003000 } from './1796000003000-org-unit-active';
 import { AppendOnlyRecord1796000004000 } from './1796000004000-append-only-record';
 import { AuditIncompleteIndexes1796000005000 } from './1796000005000-audit-incomplete-indexes';
 import { ProvisionalCalendar1796000006000 } from './1796000006000-provisional-calendar';
+import { AdminLogAndUnitNames1796000007000 } from './1796000007000-admin-log-and-unit-names';
 import { AuditOverdueIndex1796000009000 } from './1796000009000-audit-overdue-index';
 
 /** Every migration, oldest first. A schema change is a new file here, never `synchronize`. */
@@ -23,5 +24,6 @@ export const MIGRATIONS = [
   OrgUnitActive1796000003000,
   AppendOnlyRecord1796000004000,
   AuditIncompleteIndexes1796000005000, ProvisionalCalendar1796000006000,
+  AdminLogAndUnitNames1796000007000,
   AuditOverdueIndex1796000009000,
 ];

@@ -1,0 +1,3 @@
+import { adminHousekeepingSuite } from '../support/admin-housekeeping-suite';
+
+adminHousekeepingSuite(true);
