@@ -23,7 +23,8 @@ export const MIGRATIONS = [
   BoundedRefusals1796000002000,
   OrgUnitActive1796000003000,
   AppendOnlyRecord1796000004000,
-  AuditIncompleteIndexes1796000005000, ProvisionalCalendar1796000006000,
+  AuditIncompleteIndexes1796000005000,
+  ProvisionalCalendar1796000006000,
   AdminLogAndUnitNames1796000007000,
   AuditOverdueIndex1796000009000,
 ];
