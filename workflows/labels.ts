@@ -101,6 +101,23 @@ export const flagLabel = (flag: string): string => label(FLAG_LABELS, flag);
 export const categoryLabel = (category: string): string => label(CATEGORY_LABELS, category);
 export const unitKindLabel = (kind: string): string => label(UNIT_KIND_LABELS, kind);
 
+/** What came of a count on the provisional calendar once its year's official schedule is loaded (GET /audit/provisional). */
+export const PROVISIONAL_STATUS_LABELS: Readonly<Record<string, string>> = {
+  pending: '按暂定日历计算，待官方节假日安排核对',
+  confirmed: '已按官方节假日安排核对，结果不变',
+  changed: '已按官方节假日安排核对，天数有变化，仍然成立',
+  broken: '已按官方节假日安排核对，不再成立',
+};
+
+/** What was counted on the provisional calendar: a step's check of a statutory period, or a step's due day. */
+export const PROVISIONAL_KIND_LABELS: Readonly<Record<string, string>> = {
+  check: '法定期限检查',
+  deadline: '环节到期日',
+};
+
+export const provisionalStatusLabel = (status: string): string => label(PROVISIONAL_STATUS_LABELS, status);
+export const provisionalKindLabel = (kind: string): string => label(PROVISIONAL_KIND_LABELS, kind);
+
 /**
  * How a coded thing is named inside a sentence: its Chinese word in 「」, followed by the code in
  * parentheses where a reader may have to type it (an event type, a role). Never the bare code.

@@ -5,17 +5,20 @@ import { AnnualReportService } from './annual-report';
 import { AuditVerifyController, AuditVerifyService } from './audit-verify';
 import { IncompleteController } from './incomplete.controller';
 import { IncompleteService } from './incomplete.service';
+import { AuditProvisionalController } from './provisional.controller';
+import { AuditProvisionalService } from './provisional.service';
 import { AuditViolationsController } from './violations.controller';
 import { AuditViolationsService } from './violations.service';
 
 /**
  * `/audit/*`: the auditor's desk (依法治区办): incomplete, overdue and late procedures, refused
- * attempts, chain verification and the year's figures. Auditors read everything; an office reads
- * its own organ; every other role gets 403. Each part has its controller and service here.
+ * attempts, chain verification, the year's figures and what was counted on a provisional calendar.
+ * Auditors read everything; an office reads its own organ; every other role gets 403. Each part has
+ * its controller and service here.
  */
 @Module({
   imports: [OrgUnitsModule],
-  controllers: [AuditVerifyController, IncompleteController, AnnualReportController, AuditViolationsController],
-  providers: [AuditVerifyService, IncompleteService, AnnualReportService, AuditViolationsService],
+  controllers: [AuditVerifyController, IncompleteController, AnnualReportController, AuditViolationsController, AuditProvisionalController],
+  providers: [AuditVerifyService, IncompleteService, AnnualReportService, AuditViolationsService, AuditProvisionalService],
 })
 export class AuditModule {}
