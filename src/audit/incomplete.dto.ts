@@ -36,6 +36,8 @@ class OverdueStepDto {
   @ApiProperty({ example: '2026-04-15' }) dueOn: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Working days after dueOn up to today; null where the calendar does not know a year between' })
   workingDaysOverdue: number | null;
+  @ApiPropertyOptional({ enum: [true], description: 'dueOn or the working days were counted through a year on the provisional calendar (its holiday notice not yet loaded)' })
+  provisional?: true;
 }
 
 class LateStepDto {
@@ -44,6 +46,8 @@ class LateStepDto {
   @ApiProperty({ example: '2026-05-08', description: 'The day the step’s record claims it was done' }) doneOn: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Working days after dueOn up to doneOn; null where the calendar does not know a year between' })
   workingDaysLate: number | null;
+  @ApiPropertyOptional({ enum: [true], description: 'dueOn or the working days were counted through a year on the provisional calendar (its holiday notice not yet loaded)' })
+  provisional?: true;
 }
 
 class BackfilledRowDto {
@@ -71,7 +75,7 @@ export class IncompleteDecisionDto {
   @ApiProperty({ type: [LateStepDto], description: 'Steps of the current revision done after their due day' }) late: LateStepDto[];
   @ApiProperty({ type: [BackfilledRowDto], description: 'Record rows recorded more than recordedWithinWorkingDays working days after the date they claim' })
   backfilled: BackfilledRowDto[];
-  @ApiProperty({ type: [String], example: ['COMMENT_PERIOD_SHORTENED', 'BACKFILLED', 'VIOLATION_ATTEMPTED'] }) flags: string[];
+  @ApiProperty({ type: [String], example: ['COMMENT_PERIOD_SHORTENED', 'BACKFILLED', 'VIOLATION_ATTEMPTED', 'PROVISIONAL_CALENDAR'] }) flags: string[];
 }
 
 export interface IncompleteDecision {
@@ -85,8 +89,8 @@ export interface IncompleteDecision {
   stage: string;
   complete: boolean;
   missing: Array<{ step: string; legalBasis: unknown[] }>;
-  overdue: Array<{ step: string; dueOn: string; workingDaysOverdue: number | null }>;
-  late: Array<{ step: string; dueOn: string; doneOn: string; workingDaysLate: number | null }>;
+  overdue: Array<{ step: string; dueOn: string; workingDaysOverdue: number | null; provisional?: true }>;
+  late: Array<{ step: string; dueOn: string; doneOn: string; workingDaysLate: number | null; provisional?: true }>;
   backfilled: Array<{ step: string | null; type: string; seq: number; claimedOn: string; recordedOn: string; workingDays: number }>;
   flags: string[];
 }

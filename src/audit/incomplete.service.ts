@@ -6,6 +6,7 @@ import { codesOf } from '../../workflows/refusal-categories';
 import type { AuthUser } from '../auth/auth-user';
 import { BusinessCalendar } from '../calendar/business-calendar';
 import { businessToday, calendarDaysBetween, isValidBusinessDate } from '../calendar/business-date';
+import { provisionalYearsIn } from '../calendar/provisional';
 import { Page } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEADLINE_RULES, type DeadlineRules } from '../config/deadline-rules';
@@ -16,6 +17,7 @@ import { CLOCK } from '../engine/engine.module';
 import type { Clock } from '../engine/procedure-engine';
 import { auditOrgans, auditScope } from './audit-scope';
 import type { IncompleteDecision, IncompleteQueryDto } from './incomplete.dto';
+import { decisionsWithPendingUses } from './provisional.repository';
 import { claimedDateSql, IncompleteRepository, type AuditDecisionRow, type ClaimRow, type OverdueStepSqlRow } from './incomplete.repository';
 
 /** A step recorded more than `recordedWithinWorkingDays` working days after the date it claims. */
@@ -24,6 +26,11 @@ export const BACKFILLED = 'BACKFILLED';
 export const VIOLATION_ATTEMPTED = 'VIOLATION_ATTEMPTED';
 /** The decision's stored state cannot be read (GET /audit/decisions/:id/verify tells whether its record holds). */
 export const STATE_UNREADABLE = 'STATE_UNREADABLE';
+/**
+ * A due day or working days of the decision were counted through a year on the provisional calendar,
+ * or a check of it was and the year's official schedule has not yet confirmed it (GET /audit/provisional).
+ */
+export const PROVISIONAL_CALENDAR = 'PROVISIONAL_CALENDAR';
 
 const OPEN = new Set(['pending', 'in_progress']);
 
@@ -70,6 +77,7 @@ export class IncompleteService {
       const claims = await this.repo.claims(tx, ids, this.claimedSqlFor(tx.dialect));
       const overdue = await this.repo.overdueSteps(tx, ids);
       const attempted = await this.repo.attempted(tx, ids, this.skipCodes);
+      const provisional = await decisionsWithPendingUses(tx, ids);
       const names = await this.repo.unitNames(tx, rows.flatMap((r) => [r.organ_id, r.undertaking_unit_id]));
       const byId = new Map(rows.map((r) => [r.id, r]));
       const memo = this.pageMemo();
@@ -82,6 +90,7 @@ export class IncompleteService {
           claims: claimsOf.get(id) ?? [],
           overdue: (overdueOf.get(id) ?? []).filter((o) => Number(o.revision) === Number(row.revision)),
           attempted: attempted.has(id),
+          provisional: provisional.has(id),
           names,
           memo,
         });
@@ -118,7 +127,7 @@ export class IncompleteService {
 
   private entry(
     row: AuditDecisionRow,
-    ctx: { today: string; claims: ClaimRow[]; overdue: OverdueStepSqlRow[]; attempted: boolean; names: Map<string, string>; memo: PageMemo },
+    ctx: { today: string; claims: ClaimRow[]; overdue: OverdueStepSqlRow[]; attempted: boolean; provisional: boolean; names: Map<string, string>; memo: PageMemo },
   ): IncompleteDecision {
     const head = {
       decisionId: row.id,
@@ -152,11 +161,14 @@ export class IncompleteService {
     for (const p of progress) {
       if (!OPEN.has(p.status)) continue;
       if (p.deadline) {
-        if (p.light === 'red' && p.dueOn !== undefined) overdue.push({ step: p.step, dueOn: p.dueOn, workingDaysOverdue: p.workingDaysOverdue ?? null });
+        if (p.light === 'red' && p.dueOn !== undefined) overdue.push({ step: p.step, dueOn: p.dueOn, workingDaysOverdue: p.workingDaysOverdue ?? null, ...provisionalMark(p.provisional) });
         continue;
       }
       const dueOn = scanned.get(p.step);
-      if (dueOn !== undefined) overdue.push({ step: p.step, dueOn, workingDaysOverdue: standingOf(dueOn, ctx.today, this.calendar).workingDaysOverdue ?? null });
+      if (dueOn !== undefined) {
+        const standing = standingOf(dueOn, ctx.today, this.calendar);
+        overdue.push({ step: p.step, dueOn, workingDaysOverdue: standing.workingDaysOverdue ?? null, ...provisionalMark(standing.provisional) });
+      }
     }
 
     // Late: a done step's recomputed deadline, or where the state no longer tells it, the scan's latest row.
@@ -164,7 +176,9 @@ export class IncompleteService {
     for (const done of def.doneSteps(procedure, this.rules, this.calendar)) {
       const dueOn = done.deadline?.dueOn ?? scanned.get(done.step);
       if (dueOn !== undefined && done.doneOn > dueOn) {
-        late.push({ step: done.step, dueOn, doneOn: done.doneOn, workingDaysLate: countOrNull(this.calendar, dueOn, done.doneOn) });
+        const d = done.deadline;
+        const counted = (d?.unit === 'working_days' && d.dueOn !== undefined && provisionalYearsIn(this.calendar, d.startOn, d.dueOn).length > 0) || provisionalYearsIn(this.calendar, dueOn, done.doneOn).length > 0;
+        late.push({ step: done.step, dueOn, doneOn: done.doneOn, workingDaysLate: countOrNull(this.calendar, dueOn, done.doneOn), ...provisionalMark(counted) });
       }
     }
 
@@ -188,6 +202,7 @@ export class IncompleteService {
     const flags = [...def.flags(procedure)];
     if (backfilled.length) flags.push(BACKFILLED);
     if (ctx.attempted) flags.push(VIOLATION_ATTEMPTED);
+    if (ctx.provisional || progress.some((p) => p.provisional) || overdue.some((o) => o.provisional) || late.some((l) => l.provisional)) flags.push(PROVISIONAL_CALENDAR);
 
     return {
       ...head,
@@ -215,6 +230,8 @@ interface PageMemo {
   recordedOn(recordedAt: string): string;
   workingDays(from: string, to: string): number | null;
 }
+
+const provisionalMark = (provisional: boolean | undefined): { provisional?: true } => (provisional ? { provisional: true } : {});
 
 /** The latest due day the scan recorded per step. */
 function latestDue(rows: OverdueStepSqlRow[]): Map<string, string> {

@@ -1,6 +1,7 @@
 import type { DeadlineUnit, StepDeadline } from '../../workflows/deadlines';
 import type { ProgressEntry, WorkingDayCalendar } from '../../workflows/definition';
 import { BusinessCalendar, CalendarYearUnknownError } from '../calendar/business-calendar';
+import { provisionalYearsIn } from '../calendar/provisional';
 import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from '../config/deadline-rules';
 import { systemClock, type Clock, type DecisionSnapshot } from './procedure-engine';
 
@@ -18,6 +19,11 @@ export interface DeadlineStanding {
   workingDaysOverdue?: number;
   /** The calendar has no official schedule for a year between today and the due date: no working-day figures. */
   calendarUnknown?: true;
+  /**
+   * The due day or the working days shown were counted through a year on the provisional calendar
+   * (no official schedule yet): they may change when its notice is loaded.
+   */
+  provisional?: true;
 }
 
 /** A step of `progress` as the API shows it: status and legal basis, and when it has one, its deadline. */
@@ -35,13 +41,18 @@ export interface ProgressView extends ProgressEntry, DeadlineStanding {
 export function standingOf(dueOn: string, today: string, calendar: WorkingDayCalendar): DeadlineStanding {
   const overdue = today > dueOn;
   try {
-    if (overdue) return { light: 'red', workingDaysOverdue: calendar.workingDaysBetween(dueOn, today) };
+    if (overdue) return { light: 'red', workingDaysOverdue: calendar.workingDaysBetween(dueOn, today), ...provisionalIn(calendar, dueOn, today) };
     const left = calendar.workingDaysBetween(today, dueOn);
-    return { light: left <= YELLOW_WITHIN_WORKING_DAYS ? 'yellow' : 'green', workingDaysLeft: left };
+    return { light: left <= YELLOW_WITHIN_WORKING_DAYS ? 'yellow' : 'green', workingDaysLeft: left, ...provisionalIn(calendar, today, dueOn) };
   } catch (err) {
     if (!(err instanceof CalendarYearUnknownError)) throw err;
     return overdue ? { light: 'red', calendarUnknown: true } : { calendarUnknown: true };
   }
+}
+
+/** `{ provisional: true }` when a count from `from` to `to` rested on a provisional year. */
+function provisionalIn(calendar: WorkingDayCalendar, from: string, to: string): { provisional?: true } {
+  return provisionalYearsIn(calendar, from, to).length ? { provisional: true } : {};
 }
 
 export interface DecisionProgressOptions {
@@ -75,7 +86,8 @@ export class DecisionProgress {
       if (!d) return entry;
       const deadline = { rule: d.rule, startOn: d.startOn, days: d.days, unit: d.unit, calendarDataVersion: d.calendarDataVersion };
       if (d.dueOn === undefined) return { ...entry, calendarUnknown: true, deadline };
-      return { ...entry, dueOn: d.dueOn, ...standingOf(d.dueOn, today, this.calendar), deadline };
+      const counted = d.unit === 'working_days' ? provisionalIn(this.calendar, d.startOn, d.dueOn) : {};
+      return { ...entry, dueOn: d.dueOn, ...standingOf(d.dueOn, today, this.calendar), ...counted, deadline };
     });
   }
 

@@ -19,5 +19,10 @@ export class ProgressEntryDto {
   @ApiPropertyOptional({ description: 'Working days after today up to and including dueOn (0: due today)' }) workingDaysLeft?: number;
   @ApiPropertyOptional({ description: 'Working days after dueOn up to and including today' }) workingDaysOverdue?: number;
   @ApiPropertyOptional({ enum: [true], description: 'The calendar lacks a year on the way: no working-day figures' }) calendarUnknown?: true;
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'dueOn or the working days shown were counted through a year on the provisional calendar (its holiday notice not yet loaded): they may change when it is',
+  })
+  provisional?: true;
   @ApiPropertyOptional({ type: DeadlineInputsDto, description: 'What dueOn was computed from' }) deadline?: DeadlineInputsDto;
 }
