@@ -1,0 +1,3 @@
+import { provisionalCalendarSuite } from '../support/provisional-calendar-suite';
+
+provisionalCalendarSuite({ postgres: true });
