@@ -31,6 +31,14 @@ export interface IncomingEvent {
   seq: number;
 }
 
+/** A payload's reference to the decision's own record that does not hold: a 400 naming the fields. */
+export interface ReferenceProblem {
+  code: string;
+  /** Chinese, for the person who sent it. */
+  detail: string;
+  errors: FieldError[];
+}
+
 export interface MissingStep {
   step: string;
   code: string;
@@ -106,6 +114,13 @@ export interface ProcedureDefinition<C = unknown, I = unknown> {
    * and lie under the government of the decision's organ: the engine asks its caller to check them.
    */
   payloadUnits(type: string, payload: unknown): UnitReference[];
+  /**
+   * Fields of a payload that passed `payloadErrors` naming something of the decision's own record
+   * that is not there (RECORD_REVISIONS answering an opinion that is not one of the review round's):
+   * the engine answers 400 with this code and these fields, after the units and before 409. Null
+   * when every reference holds.
+   */
+  referenceProblem?(state: ProcedureState<C>, event: IncomingEvent, decisionId: string): ReferenceProblem | null;
   initial(input: I): ProcedureState<C>;
   stageOf(state: ProcedureState<C>): string;
   /** Event types the state's stage takes (guards aside). */

@@ -206,9 +206,9 @@ export class ProcedureEngine {
   }
 
   /**
-   * Applies one event. Order of refusals: 404 → (authorize: 404 scope, 403 role) → 400 (payload) →
-   * 409 (stale expectedVersion) → 422. A 422 is stored as a violation attempt (committed) and then
-   * thrown; nothing else changes.
+   * Applies one event. Order of refusals: 404 → (authorize: 404 scope, 403 role) → 400 (payload,
+   * then the units and the record's own items it names) → 409 (stale expectedVersion) → 422.
+   * A 422 is stored as a violation attempt (committed) and then thrown; nothing else changes.
    */
   async apply(decisionId: string, event: ProcedureEvent, actor: Actor, opts: ApplyOptions = {}): Promise<DecisionSnapshot> {
     const outcome = await this.runner.write((tx) => this.applyWithin(tx, decisionId, event, actor, opts));
@@ -238,13 +238,16 @@ export class ProcedureEngine {
     if (errors.length) throw new BadRequestError(errors);
     const units = def.payloadUnits(event.type, event.payload ?? {});
     if (units.length && opts.checkUnits) await opts.checkUnits(units, target, tx);
+    const state = JSON.parse(row.snapshot) as ProcedureState;
+    const payload = event.payload as Record<string, unknown>;
+    const seq = row.last_seq + 1;
+    // A payload naming something of this decision's record that is not there (an opinion not of the round): 400 naming the fields.
+    const reference = def.referenceProblem?.(state, { type: event.type, payload, seq }, row.id);
+    if (reference) throw new DomainError(400, reference.code, reference.detail, { errors: reference.errors });
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
       throw new VersionConflictError(row.version);
     }
 
-    const state = JSON.parse(row.snapshot) as ProcedureState;
-    const payload = event.payload as Record<string, unknown>;
-    const seq = row.last_seq + 1;
     let decision;
     // Counts that rest on a provisional year say so: in the record's facts, or after a refusal's detail.
     const calendar = trackProvisional(this.calendar);

@@ -2,6 +2,7 @@
  * What each procedure event carries (决策程序事件), as a schema. Conditional requirements that are
  * a matter of form (a field needed because another has a value) are payload errors too (400).
  */
+import { opinionAdoptionErrors } from './opinions';
 import { bool, count, date, list, obj, oneOfLabelled, optional, text, unitRef, unitReferences, uuid, type FieldError, type Shape, type UnitReference, validateShape } from '../../schema';
 import {
   CONCLUSION_LABELS,
@@ -111,7 +112,9 @@ export const EVENT_PAYLOADS = {
   RECORD_REVISIONS: {
     revisedOn: date(),
     draftVersion: text(),
-    opinionAdoption: list(obj({ opinionSeq: count(), adopted: bool(), note: text() })),
+    // Each legal opinion of the round answered by its opinionId (shown on the review desk and in
+    // GET /decisions/:id), or by the bare record seq as earlier clients did: one of the two.
+    opinionAdoption: list(obj({ opinionId: optional(text()), opinionSeq: optional(count()), adopted: bool(), note: text() })),
   },
   RECORD_DISCUSSION: {
     meetingType: oneOfLabelled(MEETING_TYPE_LABELS),
@@ -169,6 +172,9 @@ export function payloadErrors(type: EventType, payload: unknown): FieldError[] {
   const p = payload as Record<string, unknown>;
   const need = (cond: boolean, field: string, message: string) => cond && errors.push({ field: `payload.${field}`, message });
   switch (type) {
+    case 'RECORD_REVISIONS':
+      errors.push(...opinionAdoptionErrors(p));
+      break;
     case 'AMEND_REQUIREMENTS':
     case 'START_ADJUSTMENT':
       if (p.requirements !== undefined) errors.push(...requirementsErrors(p.requirements, 'payload.requirements'));

@@ -13,6 +13,7 @@ import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type
 import { EVENT_TYPES, isEventType, payloadErrors, payloadUnits, SYSTEM_EVENTS, type EventType } from './events';
 import { RECORD_TYPE_LABELS, STAGE_LABELS, STEP_LABELS } from './labels';
 import { majorDecisionV1 } from './machine';
+import { opinionReferenceErrors } from './opinions';
 import { check, refusedWhateverPayload, wrongStage } from './rules';
 import { STEP_BASIS, STEPS } from './steps';
 
@@ -90,6 +91,12 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
   eventActors: EVENT_ACTORS,
   payloadErrors: (type, payload) => (isEventType(type) ? payloadErrors(type, payload) : [{ field: 'type', message: '不是本程序的事件类型' }]),
   payloadUnits: (type, payload) => (isEventType(type) ? payloadUnits(type, payload) : []),
+
+  referenceProblem(state, event, decisionId) {
+    if (event.type !== 'RECORD_REVISIONS') return null;
+    const errors = opinionReferenceErrors(state.context, event.payload, decisionId);
+    return errors.length ? { code: 'OPINION_NOT_FOUND', detail: '所答复的法律意见不是本决策本轮合法性审查中的意见：请使用审查台或者决策详情中本轮法律意见的 opinionId', errors } : null;
+  },
 
   initial(input) {
     const [snap] = initialTransition(majorDecisionV1, input);

@@ -9,6 +9,7 @@ import type { FieldError } from '../../schema';
 import { isSettled, stepStatus, type ProcedureContext, type ProcedureEvent, type Stage } from './context';
 import { dateRule } from './date-rules';
 import type { EventType } from './events';
+import { answeredOpinionSeqs } from './opinions';
 import { EVENT_LABELS, HEAD_DECISION_LABELS, MEMBER_POSITION_LABELS, STAGE_LABELS, STEP_LABELS } from './labels';
 import { PRE_REVIEW_STEPS, STEP_GAP, STEPS, type StepId } from './steps';
 
@@ -419,7 +420,7 @@ const GUARDS: Partial<Record<EventType, Guard[]>> = {
   ],
   RECORD_REVISIONS: [
     (ctx, p) => {
-      const answered = new Set((p.opinionAdoption as Array<{ opinionSeq: number }>).map((a) => a.opinionSeq));
+      const answered = new Set(answeredOpinionSeqs(p));
       const known = new Set(ctx.review.opinions.map((o) => o.seq));
       const unanswered = [...known].filter((s) => !answered.has(s));
       const unknown = [...answered].filter((s) => !known.has(s));
