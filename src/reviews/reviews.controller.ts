@@ -16,7 +16,11 @@ export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Legality review rounds, the earliest due first' })
+  @ApiOperation({
+    summary: 'Legality review rounds, the earliest due first',
+    description:
+      'Each round with its organ and undertaking unit (by name), the materials submitted, the draft under review with its summary, and the legal opinions given, each with the opinionId that RECORD_REVISIONS answers it by. Paged in the database (page, pageSize; total in X-Total-Count).',
+  })
   @ApiPage(ReviewRoundDto)
   list(@CurrentUser() user: AuthUser, @Query() query: ReviewQueryDto): Promise<Page<ReviewRound>> {
     return this.reviews.list(user, query);

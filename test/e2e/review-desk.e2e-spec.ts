@@ -1,0 +1,3 @@
+import { reviewDeskSuite } from '../support/review-desk-suite';
+
+reviewDeskSuite(false);
