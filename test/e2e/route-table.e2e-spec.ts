@@ -258,6 +258,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /audit/report': { path: () => '/audit/report?year=2026', roles: auditDesk },
   'GET /audit/incomplete': { path: () => '/audit/incomplete?year=2026&kind=all', roles: auditDesk },
   'GET /audit/violations': { path: () => '/audit/violations?from=2026-01-01&to=2026-12-31&category=skip', roles: auditDesk },
+  'GET /audit/provisional': { path: () => '/audit/provisional?year=2027&status=broken', roles: auditDesk },
   'GET /audit/admin-log': {
     path: () => '/audit/admin-log?from=2026-01-01&to=2026-12-31&action=USER_CREATED',
     roles: { admin: [refused()], office: [refused()], department: [refused()], reviewer: [refused()], auditor: [ok()] },
