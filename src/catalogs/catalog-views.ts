@@ -1,5 +1,6 @@
 /** How catalogs and their items are shown: the internal views (office, departments, reviewers, auditors). */
 import type { Actor } from '../engine/actor';
+import type { NamedActor } from '../engine/actor-names';
 import type { ProgressView } from '../engine/decision-progress';
 import type { DecisionSnapshot } from '../engine/procedure-engine';
 import type { CatalogItemSqlRow, CatalogSqlRow } from './catalogs.repository';
@@ -23,7 +24,9 @@ export interface CatalogPublication {
  * only in a catalog's own view and while they are at most PUBLICATION_IDS_SHOWN (a catalog of ten
  * thousand items would otherwise repeat ten thousand ids per publication; its items are paged).
  */
-export type PublicationView = Omit<CatalogPublication, 'itemIds' | 'catalogedItemIds'> & {
+export type PublicationView = Omit<CatalogPublication, 'itemIds' | 'catalogedItemIds' | 'publishedBy'> & {
+  /** The stored actor, with the account's display name and the name of the unit it acted for, read now. */
+  publishedBy: NamedActor;
   itemCount: number;
   catalogedItemCount: number;
   itemIds?: string[];
@@ -36,6 +39,8 @@ export const PUBLICATION_IDS_SHOWN = 500;
 export interface CatalogView {
   id: string;
   organId: string;
+  /** Names are read now (catalog-names.ts), never stored: null until filled, or when the unit is gone. */
+  organName: string | null;
   year: number;
   status: string;
   revision: number;
@@ -60,10 +65,12 @@ export interface CatalogItemView extends ItemDetails {
   id: string;
   catalogId: string;
   organId: string;
+  organName: string | null;
   year: number;
   title: string;
   category: string;
   undertakingUnitId: string;
+  undertakingUnitName: string | null;
   definition: { id: string; version: number };
   stage: string;
   revision: number;
@@ -83,11 +90,13 @@ export function catalogView(row: CatalogSqlRow, extra: { itemCount?: number; ite
   return {
     id: row.id,
     organId: row.organ_id,
+    organName: null,
     year: row.year,
     status: row.status,
     revision: row.revision,
-    publications: publicationsOf(row).map(({ itemIds, catalogedItemIds, ...p }) => ({
+    publications: publicationsOf(row).map(({ itemIds, catalogedItemIds, publishedBy, ...p }) => ({
       ...p,
+      publishedBy: { ...publishedBy, displayName: null, orgUnitName: null },
       itemCount: itemIds.length,
       catalogedItemCount: catalogedItemIds.length,
       ...(ids && itemIds.length <= PUBLICATION_IDS_SHOWN ? { itemIds, catalogedItemIds } : {}),
@@ -115,7 +124,17 @@ export function itemDetailsOf(row: CatalogItemSqlRow, decision: DecisionSnapshot
 
 /** What every view of an item starts with, whole or restricted. */
 function itemHead(d: DecisionSnapshot) {
-  return { id: d.id, catalogId: d.catalogId, organId: d.organId, year: d.year, title: d.title, category: d.category, undertakingUnitId: d.undertakingUnitId };
+  return {
+    id: d.id,
+    catalogId: d.catalogId,
+    organId: d.organId,
+    organName: null,
+    year: d.year,
+    title: d.title,
+    category: d.category,
+    undertakingUnitId: d.undertakingUnitId,
+    undertakingUnitName: null,
+  };
 }
 
 export function itemView(d: DecisionSnapshot, details: ItemDetails, progress: ProgressView[]): CatalogItemView {
@@ -151,10 +170,12 @@ export interface RestrictedItemView {
   id: string;
   catalogId: string;
   organId: string;
+  organName: string | null;
   year: number;
   title: string;
   category: string;
   undertakingUnitId: string;
+  undertakingUnitName: string | null;
   legalBasis: string[];
   requiredSteps: string[];
   plannedStartOn: string | null;

@@ -1,3 +1,4 @@
+import { NamedActorDto } from '../decisions/decision.dto';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -130,7 +131,7 @@ export class CatalogPublicationDto {
   @ApiProperty({ example: '区委常委会会议纪要〔2026〕3号' }) partyCommitteeRef: string;
   @ApiProperty({ example: '2026-02-15' }) publishedOn: string;
   @ApiProperty({ description: 'When it was recorded (ISO-8601 UTC)' }) recordedAt: string;
-  @ApiProperty({ description: 'The actor of the publication' }) publishedBy: object;
+  @ApiProperty({ type: NamedActorDto, description: 'The actor of the publication, with its display name and unit name read now' }) publishedBy: NamedActorDto;
   @ApiProperty({ description: 'How many items this revision of the catalog lists' }) itemCount: number;
   @ApiProperty({ description: 'How many items this publication moved from proposed to cataloged' }) catalogedItemCount: number;
   @ApiPropertyOptional({ type: [String], description: 'Every item this revision lists: in GET /catalogs/:id and the publication answer, while at most 500 (the items are paged)' })
@@ -143,10 +144,12 @@ export class CatalogItemDto {
   @ApiProperty({ format: 'uuid', description: 'The decision id' }) id: string;
   @ApiProperty({ format: 'uuid' }) catalogId: string;
   @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty({ example: '前进区人民政府', nullable: true, type: String, description: 'The organ’s name now' }) organName: string | null;
   @ApiProperty() year: number;
   @ApiProperty() title: string;
   @ApiProperty({ enum: DECISION_CATEGORIES }) category: string;
   @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
+  @ApiProperty({ example: '区发改局', nullable: true, type: String, description: 'The undertaking unit’s name now' }) undertakingUnitName: string | null;
   @ApiProperty({ type: [String] }) legalBasis: string[];
   @ApiProperty() affectsMarket: boolean;
   @ApiProperty({ type: String, nullable: true }) plannedStartOn: string | null;
@@ -167,10 +170,12 @@ export class RestrictedCatalogItemDto {
   @ApiProperty({ format: 'uuid', description: 'The decision id' }) id: string;
   @ApiProperty({ format: 'uuid' }) catalogId: string;
   @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty({ example: '前进区人民政府', nullable: true, type: String, description: 'The organ’s name now' }) organName: string | null;
   @ApiProperty() year: number;
   @ApiProperty() title: string;
   @ApiProperty({ enum: DECISION_CATEGORIES }) category: string;
   @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
+  @ApiProperty({ example: '区发改局', nullable: true, type: String, description: 'The undertaking unit’s name now' }) undertakingUnitName: string | null;
   @ApiProperty({ type: [String] }) legalBasis: string[];
   @ApiProperty({ type: [String], example: ['publicParticipation', 'riskAssessment', 'partyCommitteeReport'] }) requiredSteps: string[];
   @ApiProperty({ type: String, nullable: true }) plannedStartOn: string | null;
@@ -182,6 +187,7 @@ export class RestrictedCatalogItemDto {
 export class CatalogDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty({ example: '前进区人民政府', nullable: true, type: String, description: 'The organ’s name now' }) organName: string | null;
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ enum: ['draft', 'published'] }) status: string;
   @ApiProperty({ example: 0, description: 'Number of publications so far' }) revision: number;

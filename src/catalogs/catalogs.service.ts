@@ -16,6 +16,7 @@ import { ProcedureScope } from '../org-units/procedure-scope';
 import { checkBody, validBody } from './body-validation';
 import { AddCatalogItemDto, PublishCatalogDto, WithdrawItemDto, type CatalogQueryDto, type CreateCatalogDto } from './catalog.dto';
 import { catalogView, itemDetailsOf, itemView, publicationsOf, restrictedItemView, type CatalogItemView, type CatalogPublication, type CatalogView, type ItemDetails, type RestrictedItemView } from './catalog-views';
+import { namedCatalog, namedItem } from './catalog-names';
 import { CatalogsRepository, type CatalogSqlRow } from './catalogs.repository';
 import { publicationRefusal, withdrawalRefusal, type Refusal } from './catalog-refusals';
 import { isExcludedCategory } from './categories';
@@ -87,7 +88,7 @@ export class CatalogsService {
       if (isUniqueViolation(err)) throw catalogExists(organ.name, dto.year);
       throw err;
     }
-    return catalogView(row);
+    return { ...catalogView(row), organName: organ.name };
   }
 
   list(user: AuthUser, query: CatalogQueryDto): Promise<Page<CatalogView>> {
@@ -96,7 +97,7 @@ export class CatalogsService {
       const filter = { visibleOrganIds: visible.all ? undefined : visible.organIds, organId: query.organId, year: query.year };
       const rows = await this.repo.listCatalogs(tx, filter, query.offset, query.pageSize);
       return new Page(
-        rows.map((r) => catalogView(r, { itemCount: r.item_count }, false)),
+        await namedCatalog(tx, rows.map((r) => catalogView(r, { itemCount: r.item_count }, false))),
         await this.repo.countCatalogs(tx, filter),
       );
     });
@@ -106,7 +107,7 @@ export class CatalogsService {
   get(user: AuthUser, id: string, page: PageQueryDto): Promise<CatalogView> {
     return this.runner.read(async (tx) => {
       const catalog = await this.visibleCatalog(user, id, tx);
-      return catalogView(catalog, await this.items(user, tx, id, page.offset, page.pageSize));
+      return (await namedCatalog(tx, [catalogView(catalog, await this.items(user, tx, id, page.offset, page.pageSize))]))[0];
     });
   }
 
@@ -124,8 +125,10 @@ export class CatalogsService {
     if (isExcludedCategory(dto.category)) {
       await this.engine.recordViolation({ ...OUT_OF_SCOPE, organId: catalog.organ_id, event: 'ITEM_PROPOSED', payload: itemOf(dto), actor });
     }
-    const { decision, details } = await this.runner.write((tx) => this.proposeWithin(tx, catalog, dto, actor));
-    return this.view(decision, details);
+    return this.runner.write(async (tx) => {
+      const { decision, details } = await this.proposeWithin(tx, catalog, dto, actor);
+      return namedItem(tx, this.view(decision, details));
+    });
   }
 
   /**
@@ -216,7 +219,7 @@ export class CatalogsService {
         // Unreachable while the catalog row is locked (PostgreSQL) or writes are serialized (SQLite).
         throw new VersionConflictError(catalog.revision + 1, 'the catalog was published concurrently');
       }
-      return { view: catalogView({ ...catalog, ...next }, await this.items(user, tx, catalogId, 0, DEFAULT_PAGE_SIZE)) };
+      return { view: (await namedCatalog(tx, [catalogView({ ...catalog, ...next }, await this.items(user, tx, catalogId, 0, DEFAULT_PAGE_SIZE))]))[0] };
     });
 
     if ('refusal' in outcome) return this.refuse(outcome.refusal, actor, { catalogId, ...dto });
@@ -239,17 +242,17 @@ export class CatalogsService {
     const dto = await validBody(WithdrawItemDto, body);
     const actor = this.scope.actor(user, 'office');
 
-    const outcome = await this.runner.write(async (tx): Promise<{ refusal: Refusal } | { decision: DecisionSnapshot }> => {
+    const outcome = await this.runner.write(async (tx): Promise<{ refusal: Refusal } | { decision: DecisionSnapshot; view: CatalogItemView }> => {
       const current = await loadDecision(tx, decisionId, true);
       const stage = current?.stage ?? row.stage;
       if (!NOT_STARTED.includes(stage)) return { refusal: withdrawalRefusal(row.organ_id, decisionId, stage) };
       const withdrawn = await this.engine.applyWithin(tx, decisionId, { type: 'WITHDRAW', payload: { withdrawnOn: this.clock.today(), reason: dto.reason } }, actor);
       if (!withdrawn.ok) throw withdrawn.error;
-      return { decision: withdrawn.decision };
+      return { decision: withdrawn.decision, view: await namedItem(tx, this.view(withdrawn.decision, itemDetailsOf(row, withdrawn.decision))) };
     });
 
     if ('refusal' in outcome) return this.refuse(outcome.refusal, actor, { reason: dto.reason });
-    return this.view(outcome.decision, itemDetailsOf(row, outcome.decision));
+    return outcome.view;
   }
 
   /** The catalog, or 404 when it does not exist or lies outside the caller's scope (ids do not leak). */

@@ -66,8 +66,11 @@ export class DecisionSummaryDto {
   @ApiProperty({ example: 'public_policy' }) category: string;
   @ApiProperty({ format: 'uuid' }) catalogId: string;
   @ApiProperty({ format: 'uuid' }) organId: string;
+  @ApiProperty({ example: '前进区人民政府', nullable: true, type: String, description: 'The organ’s name now' }) organName: string | null;
   @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
+  @ApiProperty({ example: '区发改局', nullable: true, type: String, description: 'The undertaking unit’s name now' }) undertakingUnitName: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) implementingUnitId: string | null;
+  @ApiProperty({ example: '区发改局', nullable: true, type: String, description: 'The implementing unit’s name now (null before the decision names one)' }) implementingUnitName: string | null;
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ type: DefinitionRefDto }) definition: DefinitionRefDto;
   @ApiProperty({ example: 'drafting' }) stage: string;
@@ -84,12 +87,25 @@ export class DecisionListDto {
   @ApiProperty({ example: 120 }) total: number;
 }
 
+/** A legal opinion of the current review round (法律意见, SC713-28). */
+export class LegalOpinionDto {
+  @ApiProperty({ example: '0f8fad5b-d9cb-469f-a165-70867728950e:14', description: 'What RECORD_REVISIONS names in opinionAdoption[].opinionId: the decision id and the record seq of the opinion' })
+  opinionId: string;
+  @ApiProperty({ example: 14, description: 'The record seq of its ADD_LEGAL_OPINION row (GET /decisions/:id/history/:seq)' }) seq: number;
+  @ApiProperty({ example: '2026-05-12' }) givenOn: string;
+  @ApiProperty({ example: '王律师' }) author: string;
+  @ApiProperty({ enum: ['legal_adviser', 'public_lawyer', 'reviewer'] }) authorKind: string;
+  @ApiProperty({ example: '建议明确补贴对象' }) text: string;
+}
+
 export class DecisionDetailDto extends DecisionSummaryDto {
   @ApiProperty({ description: 'The statechart value', example: { legality_review: 'in_review' } }) state: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) requirements: unknown;
   @ApiProperty({ type: [String], description: 'What this caller may send now (procedure and role both allow it)' }) allowedEvents: string[];
   @ApiProperty({ type: [String], example: ['COMMENT_PERIOD_SHORTENED'] }) flags: string[];
   @ApiPropertyOptional({ description: 'The revision still in force while a later one is prepared' }) inForce?: { revision: number; status: string };
+  @ApiProperty({ type: [LegalOpinionDto], description: 'The legal opinions of the current review round, which RECORD_REVISIONS answers one by one (by opinionId)' })
+  legalOpinions: LegalOpinionDto[];
 }
 
 class RecordActorDto {

@@ -45,6 +45,12 @@ export interface ListedRecordRow extends StoredRecord, ActorNameColumns {
  */
 export const LIST_PAYLOAD_CHARS = 4096;
 
+/** An ADD_LEGAL_OPINION record row: the opinion's seq and payload. */
+export interface LegalOpinionSqlRow {
+  seq: number | string;
+  payload: string;
+}
+
 /** A public publication's payload is read whole up to this many characters; a longer one is read alone and its channels cut. */
 export const PUBLIC_PUBLICATION_CHARS = 16_384;
 
@@ -140,6 +146,14 @@ export class DecisionsRepository {
       [decisionId, seq],
     );
     return rows[0];
+  }
+
+  /** The legal opinions of a decision recorded at these seqs (the current review round's, as its state names them). */
+  async legalOpinions(tx: Tx, decisionId: string, seqs: number[]): Promise<LegalOpinionSqlRow[]> {
+    return tx.query<LegalOpinionSqlRow & Row>(
+      `SELECT seq, payload FROM procedure_record WHERE decision_id = ? AND type = 'ADD_LEGAL_OPINION' AND seq IN (${marks(seqs.length)}) ORDER BY seq`,
+      [decisionId, ...seqs],
+    );
   }
 
   /** One page of a decision's refused attempts, newest first, with the actor's names. */

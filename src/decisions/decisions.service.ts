@@ -12,12 +12,15 @@ import { DecisionProgress } from '../engine/decision-progress';
 import { DefinitionRegistry } from '../engine/definition-registry';
 import { ProcedureEngine, type AuthorizationTarget, type DecisionSnapshot } from '../engine/procedure-engine';
 import type { StoredRecord } from '../engine/procedure-store';
+import { loadDecision } from '../engine/procedure-store';
 import type { HashedRecord } from '../engine/record-hash';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { ProcedureScope } from '../org-units/procedure-scope';
+import { nameIn, unitNamesOf } from '../org-units/unit-names';
+import { opinionIdOf } from '../../workflows/major-decision/v1/opinions';
 import type { DecisionListQueryDto, PublicDecisionQueryDto } from './decision.dto';
 import { dutyConflictError, reviewDutyConflict } from './separation-of-duties';
-import { DecisionsRepository, type ListedRecordRow, type PublishedSqlRow, type ViolationSqlRow } from './decisions.repository';
+import { DecisionsRepository, type LegalOpinionSqlRow, type ListedRecordRow, type PublishedSqlRow, type ViolationSqlRow } from './decisions.repository';
 
 /** The roles that send procedure events; an auditor reads only, an admin is no procedure actor. */
 const PROCEDURE_ROLES: readonly Role[] = ['office', 'department', 'legal_reviewer'];
@@ -30,8 +33,12 @@ export interface DecisionSummary {
   category: string;
   catalogId: string;
   organId: string;
+  /** The units' names as the database has them now (read beside the ids, never stored with them). */
+  organName: string | null;
   undertakingUnitId: string;
+  undertakingUnitName: string | null;
   implementingUnitId: string | null;
+  implementingUnitName: string | null;
   year: number;
   definition: { id: string; version: number };
   stage: string;
@@ -49,6 +56,24 @@ export interface DecisionDetail extends DecisionSummary {
   allowedEvents: string[];
   flags: string[];
   inForce?: { revision: number; status: string };
+  /** The legal opinions of the current review round, each with the id RECORD_REVISIONS answers it by. */
+  legalOpinions: LegalOpinion[];
+}
+
+/** A legal opinion (法律意见, SC713-28): its ADD_LEGAL_OPINION record row, known by `opinionId`. */
+export interface LegalOpinion {
+  opinionId: string;
+  seq: number;
+  givenOn: string;
+  author: string;
+  authorKind: string;
+  text: string;
+}
+
+/** What a view reads beside the decision row: the units' names and the round's opinions. */
+interface ReadBeside {
+  names: ReadonlyMap<string, string>;
+  opinions: LegalOpinion[];
 }
 
 /**
@@ -130,15 +155,22 @@ export class DecisionsService {
   ) {}
 
   async list(user: AuthUser, q: DecisionListQueryDto): Promise<{ items: DecisionSummary[]; total: number }> {
-    const { rows, total } = await this.runner.read(async (tx) => {
+    const { rows, total, names } = await this.runner.read(async (tx) => {
       const scope = await this.scope.visible(user, tx);
-      return this.repo.list(tx, { scope, stage: q.stage, organId: q.organId, undertakingUnitId: q.undertakingUnitId, year: q.year }, q.offset, q.pageSize);
+      const page = await this.repo.list(tx, { scope, stage: q.stage, organId: q.organId, undertakingUnitId: q.undertakingUnitId, year: q.year }, q.offset, q.pageSize);
+      return { ...page, names: await unitNamesOf(tx, page.rows.flatMap((r) => [r.organ_id, r.undertaking_unit_id, r.implementing_unit_id])) };
     });
-    return { items: rows.map((row) => this.summary(this.engine.snapshotOf(row))), total };
+    return { items: rows.map((row) => this.summary(this.engine.snapshotOf(row), names)), total };
   }
 
+  /** The decision, its progress, what the caller may send now, the units' names and the round's legal opinions, in one read. */
   async detail(user: AuthUser, id: string): Promise<DecisionDetail> {
-    return this.view(user, await this.visibleDecision(user, id));
+    return this.runner.read(async (tx) => {
+      const row = await loadDecision(tx, id, false);
+      const d = row && this.engine.snapshotOf(row);
+      if (!d || !(await this.scope.seesDecision(user, d, tx))) throw new NotFoundError('decision', id);
+      return this.view(user, d, await this.readBeside(tx, d), tx);
+    });
   }
 
   /**
@@ -161,12 +193,14 @@ export class DecisionsService {
       if (!government) throw new DomainError(400, 'UNIT_OUTSIDE_ORGAN', '本决策的决策机关不在任何人民政府之下，不能指定其他单位');
       for (const ref of refs) await this.units.checkReference(ref.unitId, ref.field, government, tx);
     };
-    const snapshot = await this.engine.apply(id, { type: b.type as string, payload: b.payload ?? {} }, this.scope.actor(user, user.roles[0]), {
-      expectedVersion,
-      authorize,
-      checkUnits,
+    const event = { type: b.type as string, payload: b.payload ?? {} };
+    // The engine's apply, with the names and opinions the answer shows read in the step's own transaction (no second unit of work).
+    const outcome = await this.runner.write(async (tx) => {
+      const applied = await this.engine.applyWithin(tx, id, event, this.scope.actor(user, user.roles[0]), { expectedVersion, authorize, checkUnits });
+      return applied.ok ? { ...applied, beside: await this.readBeside(tx, applied.decision) } : applied;
     });
-    return this.view(user, snapshot);
+    if (!outcome.ok) throw outcome.error;
+    return this.view(user, outcome.decision, outcome.beside);
   }
 
   async history(user: AuthUser, id: string, page: PageQueryDto): Promise<Page<RecordEntry>> {
@@ -247,12 +281,6 @@ export class DecisionsService {
     return actor;
   }
 
-  private async visibleDecision(user: AuthUser, id: string): Promise<DecisionSnapshot> {
-    const d = await this.engine.get(id);
-    if (!d || !(await this.scope.seesDecision(user, d))) throw new NotFoundError('decision', id);
-    return d;
-  }
-
   private async visibleRow(user: AuthUser, id: string, tx: Tx): Promise<void> {
     const [row] = await tx.query<{ organ_id: string; undertaking_unit_id: string; implementing_unit_id: string | null }>(
       'SELECT organ_id, undertaking_unit_id, implementing_unit_id FROM decision WHERE id = ?',
@@ -262,15 +290,18 @@ export class DecisionsService {
     if (!visible) throw new NotFoundError('decision', id);
   }
 
-  private summary(d: DecisionSnapshot): DecisionSummary {
+  private summary(d: DecisionSnapshot, names: ReadonlyMap<string, string>): DecisionSummary {
     return {
       id: d.id,
       title: d.title,
       category: d.category,
       catalogId: d.catalogId,
       organId: d.organId,
+      organName: nameIn(names, d.organId),
       undertakingUnitId: d.undertakingUnitId,
+      undertakingUnitName: nameIn(names, d.undertakingUnitId),
       implementingUnitId: d.implementingUnitId,
+      implementingUnitName: nameIn(names, d.implementingUnitId),
       year: d.year,
       definition: d.definition,
       stage: d.stage,
@@ -283,16 +314,28 @@ export class DecisionsService {
     };
   }
 
-  private async view(user: AuthUser, d: DecisionSnapshot): Promise<DecisionDetail> {
+  private async view(user: AuthUser, d: DecisionSnapshot, beside: ReadBeside, tx?: Tx): Promise<DecisionDetail> {
     const inForce = d.def.inForce(d.procedure);
     return {
-      ...this.summary(d),
+      ...this.summary(d, beside.names),
       state: d.state,
       requirements: (d.procedure.context as { requirements?: unknown } | null)?.requirements ?? null,
-      allowedEvents: await this.allowedEvents(user, d),
+      allowedEvents: await this.allowedEvents(user, d, tx),
       flags: d.def.flags(d.procedure),
       ...(inForce ? { inForce } : {}),
+      legalOpinions: beside.opinions,
     };
+  }
+
+  /**
+   * The units' names, and the legal opinions of the current review round (the record rows the
+   * procedure state names by seq), read in the caller's unit of work.
+   */
+  private async readBeside(tx: Tx, d: DecisionSnapshot): Promise<ReadBeside> {
+    const names = await unitNamesOf(tx, [d.organId, d.undertakingUnitId, d.implementingUnitId]);
+    const seqs = ((d.procedure.context as { review?: { opinions?: Array<{ seq: number }> } } | null)?.review?.opinions ?? []).map((o) => o.seq);
+    const rows = seqs.length ? await this.repo.legalOpinions(tx, d.id, seqs) : [];
+    return { names, opinions: rows.map((r) => toLegalOpinion(d.id, r)) };
   }
 
   /**
@@ -303,17 +346,18 @@ export class DecisionsService {
   private async publicView(row: PublishedSqlRow, tx: Tx, inList = false): Promise<PublicDecision> {
     const p = JSON.parse(row.payload ?? (await this.repo.payloadOf(tx, row.id, Number(row.seq)))) as { publishedOn: string; channels?: string[]; adoptionExplanation?: string };
     const channels = inList ? leadingTexts(p.channels ?? [], PUBLIC_CHANNELS_CHARS) : p.channels ?? [];
-    const name = async (unitId: string | null) => (unitId ? ((await this.units.find(unitId, tx))?.name ?? null) : null);
-    const implementingUnitName = await name(row.implementing_unit_id);
+    const names = await unitNamesOf(tx, [row.organ_id, row.undertaking_unit_id, row.implementing_unit_id]);
+    const name = (unitId: string | null) => nameIn(names, unitId);
+    const implementingUnitName = name(row.implementing_unit_id);
     return {
       id: row.id,
       title: row.title,
       category: row.category,
       year: Number(row.year),
       organId: row.organ_id,
-      organName: await name(row.organ_id),
+      organName: name(row.organ_id),
       undertakingUnitId: row.undertaking_unit_id,
-      undertakingUnitName: await name(row.undertaking_unit_id),
+      undertakingUnitName: name(row.undertaking_unit_id),
       ...(row.implementing_unit_id ? { implementingUnitId: row.implementing_unit_id } : {}),
       ...(implementingUnitName ? { implementingUnitName } : {}),
       revision: Number(row.revision),
@@ -345,6 +389,12 @@ function eventBodyErrors(body: unknown): FieldError[] {
     errors.push({ field: 'payload', message: 'payload must be a JSON object' });
   }
   return errors;
+}
+
+function toLegalOpinion(decisionId: string, r: LegalOpinionSqlRow): LegalOpinion {
+  const p = JSON.parse(r.payload) as { givenOn: string; author: string; authorKind: string; text: string };
+  const seq = Number(r.seq);
+  return { opinionId: opinionIdOf(decisionId, seq), seq, givenOn: p.givenOn, author: p.author, authorKind: p.authorKind, text: p.text };
 }
 
 /** The leading texts of `values` that hold at most `max` characters together. */

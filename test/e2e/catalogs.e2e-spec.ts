@@ -82,6 +82,7 @@ describe('annual decision catalogs (年度重大行政决策事项目录)', () =
       expect(catalog).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         organId: d.units.gov.id,
+        organName: '前进区人民政府',
         year: 2026,
         status: 'draft',
         revision: 0,
@@ -342,7 +343,7 @@ describe('annual decision catalogs (年度重大行政决策事项目录)', () =
           revision: 1,
           ...CATALOG_PUBLICATION,
           recordedAt: expect.any(String),
-          publishedBy: officeActor(),
+          publishedBy: { ...officeActor(), displayName: 'zfb', orgUnitName: '前进区人民政府' },
           itemCount: 2,
           catalogedItemCount: 2,
           itemIds: [a.id, b.id],
