@@ -134,9 +134,10 @@ export function unitReferenceSuite(postgres: boolean): void {
       expect((await patchUnit(unit, { active: true })).body).toMatchObject({ active: true });
     });
 
-    it('400 for a body without a boolean active; 404 for no such unit; 403 for other roles', async () => {
+    it('400 for a body without a boolean active or with an unknown field; 404 for no such unit; 403 for other roles', async () => {
       expect(fieldsOf(expectProblem(await patchUnit(d.units.street.id, { active: 'no' }), 400, 'VALIDATION_FAILED'))).toEqual(['active']);
-      expect(fieldsOf(expectProblem(await patchUnit(d.units.street.id, { active: false, name: 'x' }), 400, 'VALIDATION_FAILED'))).toEqual(['name']);
+      expect(fieldsOf(expectProblem(await patchUnit(d.units.street.id, { active: false, parentId: d.units.justice.id }), 400, 'VALIDATION_FAILED'))).toEqual(['parentId']);
+      expect(fieldsOf(expectProblem(await patchUnit(d.units.street.id, { name: '  ' }), 400, 'VALIDATION_FAILED'))).toEqual(['name']);
       expectProblem(await patchUnit(randomUUID(), { active: false }), 404, 'NOT_FOUND');
       expectProblem(await t.http.patch(`/org-units/${d.units.street.id}`).set(t.bearer(d.tokens.office)).send({ active: false }), 403, 'FORBIDDEN_ROLE');
     });
