@@ -1,3 +1,4 @@
+import { named } from '../../workflows/labels';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 
@@ -15,7 +16,12 @@ export const AUDIT_ROLES = ['auditor', 'office'] as const;
 export function auditScope(user: AuthUser): AuditScope {
   if (user.roles.includes('auditor')) return { organIds: null };
   if (user.roles.includes('office') && user.orgUnitId) return { organIds: [user.orgUnitId] };
-  throw new DomainError(403, 'FORBIDDEN_ROLE', '审计台账只对依法治区办（auditor）和本机关政府办（office）开放', { requiredRoles: [...AUDIT_ROLES] });
+  throw new DomainError(
+    403,
+    'FORBIDDEN_ROLE',
+    `审计台账只对${named('依法治区办', 'auditor')}（各机关）和${named('决策机关办公室', 'office')}（本机关）开放，您的账号没有这两个角色。`,
+    { requiredRoles: [...AUDIT_ROLES] },
+  );
 }
 
 /** Whether the scope reaches this organ. */

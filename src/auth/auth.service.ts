@@ -47,7 +47,7 @@ export class AuthService {
   async login(username: string, password: string, clientAddress: string): Promise<LoginResult> {
     const attempt = this.limiter.begin(username, clientAddress);
     const session = await this.users.verifyCredentials(username, password);
-    if (!session) throw new DomainError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
+    if (!session) throw new DomainError(401, 'INVALID_CREDENTIALS', '用户名或者密码不正确。');
     attempt.succeeded();
     const conflict = roleConflict(session.user.roles);
     if (conflict) throw roleConflictRefusal(conflict);

@@ -46,28 +46,28 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
     const req = context.switchToHttp().getRequest<HttpRequest & RequestWithUser>();
     const header = req.headers.authorization;
-    if (!header) throw new DomainError(401, 'UNAUTHENTICATED', 'This route needs a bearer token: sign in with POST /auth/login.');
+    if (!header) throw new DomainError(401, 'UNAUTHENTICATED', NOT_SIGNED_IN);
     const token = BEARER.exec(header)?.[1];
-    if (!token) throw tokenInvalid('The Authorization header is not of the form "Bearer <token>".');
+    if (!token) throw tokenInvalid('请求头 Authorization 的格式不对：应为「Bearer 登录令牌」。请先通过 POST /auth/login 登录取得令牌。');
     let claims = this.verified.get(token);
     if (claims && (claims.exp as number) * 1000 <= Date.now()) {
       this.verified.delete(token);
-      throw new DomainError(401, 'TOKEN_EXPIRED', 'The token has expired: sign in again.');
+      throw tokenExpired();
     }
     if (!claims) {
       try {
         claims = this.jwt.verify<VerifiedClaims>(token);
       } catch (err) {
-        if (err instanceof TokenExpiredError) throw new DomainError(401, 'TOKEN_EXPIRED', 'The token has expired: sign in again.');
-        throw tokenInvalid('The token is not valid.');
+        if (err instanceof TokenExpiredError) throw tokenExpired();
+        throw tokenInvalid(TOKEN_NOT_VALID);
       }
       // A token without an expiry would be good for ever: none of ours is, so it is not ours.
       if (typeof claims.exp !== 'number') throw tokenInvalid('令牌没有有效期，不予接受：请重新登录。');
-      if (typeof claims.sub !== 'string' || !isVersion(claims.ver ?? 0)) throw tokenInvalid('The token is not valid.');
+      if (typeof claims.sub !== 'string' || !isVersion(claims.ver ?? 0)) throw tokenInvalid(TOKEN_NOT_VALID);
       this.remember(token, claims);
     }
     const session = await this.users.findSession(claims.sub);
-    if (!session || session.user.disabled) throw tokenInvalid('The account of this token no longer exists or is disabled.');
+    if (!session || session.user.disabled) throw tokenInvalid('登录令牌所属的账号已不存在或者已被停用：请联系系统管理员。');
     if ((claims.ver ?? 0) !== session.tokenVersion) {
       throw new DomainError(401, 'TOKEN_REVOKED', '登录已失效（密码、角色、所属单位或者账号状态已经变更，或者登录已被注销）：请重新登录。');
     }
@@ -80,4 +80,9 @@ export class JwtAuthGuard implements CanActivate {
 }
 
 const tokenInvalid = (detail: string) => new DomainError(401, 'TOKEN_INVALID', detail);
+const tokenExpired = () => new DomainError(401, 'TOKEN_EXPIRED', '登录已过期：请重新登录。');
+
+/** 401 UNAUTHENTICATED: no token at all. */
+export const NOT_SIGNED_IN = '请先登录：本接口需要在请求头 Authorization 中携带登录令牌（Bearer），令牌通过 POST /auth/login 登录取得。';
+const TOKEN_NOT_VALID = '登录令牌无效（不是本系统签发的，或者已被改动）：请重新登录。';
 const isVersion = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;

@@ -1,3 +1,4 @@
+import { named, roleLabel } from '../../workflows/labels';
 import type { Role } from './auth-user';
 
 /**
@@ -8,8 +9,8 @@ import type { Role } from './auth-user';
  * `legal_reviewer`) may be combined with one another.
  */
 const SOLE_ROLES: Partial<Record<Role, string>> = {
-  admin: '系统管理员（admin）不能兼任其他角色（三员分立）',
-  auditor: '审计员（auditor）不能兼任其他角色（三员分立）',
+  admin: `${named(roleLabel('admin'), 'admin')}不能兼任其他角色（三员分立）`,
+  auditor: `${named(roleLabel('auditor'), 'auditor')}不能兼任其他角色（三员分立）`,
 };
 
 /** Why this set of roles may not be held together; undefined when it may. */

@@ -1,8 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY, ROLES_KEY, type RequestWithUser } from '../common/auth';
+import { rolesNamed } from '../../workflows/labels';
 import { DomainError } from '../common/errors/domain-error';
 import type { Role } from './auth-user';
+import { NOT_SIGNED_IN } from './jwt-auth.guard';
 
 /**
  * Global, after the JWT guard: a route marked @Roles(...) admits only callers holding one of them
@@ -18,9 +20,9 @@ export class RolesGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!required?.length || this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
     const user = context.switchToHttp().getRequest<RequestWithUser>().user;
-    if (!user) throw new DomainError(401, 'UNAUTHENTICATED', 'This route needs a bearer token.');
+    if (!user) throw new DomainError(401, 'UNAUTHENTICATED', NOT_SIGNED_IN);
     if (user.roles.some((role) => required.includes(role))) return true;
-    throw new DomainError(403, 'FORBIDDEN_ROLE', `This route is for the role(s): ${required.join(', ')}.`, {
+    throw new DomainError(403, 'FORBIDDEN_ROLE', `这项操作只能由${rolesNamed(required)}办理，您的账号没有这个角色。`, {
       requiredRoles: required,
     });
   }

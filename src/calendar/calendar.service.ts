@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { BusinessCalendar, CalendarYearUnknownError, type CalendarDay } from './business-calendar';
 import { PROVISIONAL_BASIS, PROVISIONAL_RULES_ID } from './provisional-rules';
+import { calendarYearUnknownDetail } from './calendar-year-unknown';
 
 /**
  * The official calendar as clients read it; a year without official data is a 422, as in the engine,
@@ -36,13 +37,7 @@ export class CalendarService {
     } catch (err) {
       if (!(err instanceof CalendarYearUnknownError)) throw err;
       const years = this.calendar.knownYears();
-      throw new DomainError(
-        422,
-        'CALENDAR_YEAR_UNKNOWN',
-        `${err.year} 年不在官方节假日数据中（已知 ${years[0]}–${years[years.length - 1]} 年）；` +
-          `待国务院办公厅发布该年节假日安排通知后，在 config/calendar/${err.year}.json 中补录。`,
-        { year: err.year, knownYears: years },
-      );
+      throw new DomainError(422, 'CALENDAR_YEAR_UNKNOWN', calendarYearUnknownDetail(err.year, years), { year: err.year, knownYears: years });
     }
   }
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { requirementsErrors } from '../../workflows/major-decision/v1';
 import type { AuthUser } from '../auth/auth-user';
-import { BadRequestError, DomainError, VersionConflictError, type FieldError } from '../common/errors/domain-error';
+import { BadRequestError, DomainError, NotFoundError, VersionConflictError, type FieldError } from '../common/errors/domain-error';
+import { valueNamed } from '../common/labels/value-labels';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { DEFAULT_PAGE_SIZE, Page, type PageQueryDto } from '../common/pagination';
 import { TransactionRunner, type Tx } from '../database/transaction-runner';
@@ -19,7 +20,7 @@ import { catalogView, itemDetailsOf, itemView, publicationsOf, restrictedItemVie
 import { namedCatalog, namedItem } from './catalog-names';
 import { CatalogsRepository, type CatalogSqlRow } from './catalogs.repository';
 import { publicationRefusal, withdrawalRefusal, type Refusal } from './catalog-refusals';
-import { isExcludedCategory } from './categories';
+import { DECISION_CATEGORIES, isExcludedCategory } from './categories';
 
 /** The role under which a caller proposes items to a catalog. */
 export type ItemRole = 'office' | 'department';
@@ -29,13 +30,14 @@ export const OUT_OF_SCOPE = {
   code: 'OUT_OF_SCOPE',
   detail: '财政政策、货币政策等宏观调控决策，政府立法决策以及突发事件应急处置决策不适用重大行政决策程序，不得列入目录',
   legalBasis: ['SC713-3'],
+  errors: [{ field: 'category', message: `不适用重大行政决策程序；决策事项的类别须为以下之一：${DECISION_CATEGORIES.map(valueNamed).join('、')}` }],
 };
 
 
 /** Stages from which an item may still leave the catalog: the procedure has not been started (SC713-10). */
 const NOT_STARTED = ['proposed', 'cataloged'];
 
-const catalogNotFound = (id: string) => new DomainError(404, 'NOT_FOUND', `catalog ${id} not found`);
+const catalogNotFound = (id: string) => new NotFoundError('catalog', id);
 
 const forbiddenRole = (detail: string) => new DomainError(403, 'FORBIDDEN_ROLE', detail);
 
@@ -63,8 +65,8 @@ export class CatalogsService {
   async create(user: AuthUser, dto: CreateCatalogDto): Promise<CatalogView> {
     const organ = await this.units.current(dto.organId);
     if (!organ) {
-      throw new DomainError(400, 'ORG_UNIT_NOT_FOUND', `No organisation unit ${dto.organId}.`, {
-        errors: [{ field: 'organId', message: 'organId names no organisation unit' }],
+      throw new DomainError(400, 'ORG_UNIT_NOT_FOUND', `没有编号为「${dto.organId}」的单位：请从单位列表中选择决策机关`, {
+        errors: [{ field: 'organId', message: '不是已登记的单位' }],
       });
     }
     if (!user.roles.includes('office') || user.orgUnitId !== organ.id) {
@@ -217,7 +219,7 @@ export class CatalogsService {
       const next = { status: 'published', revision, publications: JSON.stringify([...previous, publication]), updated_at: now };
       if (!(await this.repo.markPublished(tx, catalogId, catalog.revision, next))) {
         // Unreachable while the catalog row is locked (PostgreSQL) or writes are serialized (SQLite).
-        throw new VersionConflictError(catalog.revision + 1, 'the catalog was published concurrently');
+        throw new VersionConflictError(catalog.revision + 1, '目录同时被另一次公布更新：请刷新后核对再公布');
       }
       return { view: (await namedCatalog(tx, [catalogView({ ...catalog, ...next }, await this.items(user, tx, catalogId, 0, DEFAULT_PAGE_SIZE))]))[0] };
     });
@@ -235,7 +237,7 @@ export class CatalogsService {
     const row = await this.runner.read(async (tx) => {
       await this.visibleCatalog(user, catalogId, tx);
       const item = await this.repo.itemOf(tx, catalogId, decisionId);
-      if (!item) throw new DomainError(404, 'NOT_FOUND', `item ${decisionId} not found in catalog ${catalogId}`);
+      if (!item) throw new DomainError(404, 'NOT_FOUND', `年度决策事项目录「${catalogId}」中没有事项「${decisionId}」：请核对目录和事项的编号`);
       if (!this.isOfficeOf(user, item.organ_id)) throw forbiddenRole('目录事项只能由本机关政府办撤回');
       return item;
     });
@@ -300,7 +302,7 @@ export class CatalogsService {
     const start = raw.plannedStartOn;
     const end = raw.plannedDecisionOn;
     if (checked.value && typeof start === 'string' && typeof end === 'string' && end < start) {
-      errors.push({ field: 'plannedDecisionOn', message: 'plannedDecisionOn must not be before plannedStartOn' });
+      errors.push({ field: 'plannedDecisionOn', message: `不得早于计划启动日期 plannedStartOn（${start}）` });
     }
     if (errors.length || !checked.value) return { value: undefined, errors };
     return { value: checked.value, errors: [] };

@@ -72,7 +72,7 @@ export class PublicCatalogsService {
   detail(id: string, page: PageQueryDto): Promise<PublicCatalog> {
     return this.runner.read(async (tx) => {
       const row = UUID.test(id) ? await this.repo.findCatalog(tx, id) : undefined;
-      if (!row || row.status !== 'published') throw new DomainError(404, 'NOT_FOUND', `published catalog ${id} not found`);
+      if (!row || row.status !== 'published') throw new DomainError(404, 'NOT_FOUND', `没有找到已公布的年度决策事项目录「${id}」：目录经同级党委同意并公布后才向社会公开。`);
       const [view] = await this.views(tx, [row], page.offset, page.pageSize);
       return view;
     });

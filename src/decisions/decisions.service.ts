@@ -18,6 +18,8 @@ import { OrgUnitsService } from '../org-units/org-units.service';
 import { ProcedureScope } from '../org-units/procedure-scope';
 import { nameIn, unitNamesOf } from '../org-units/unit-names';
 import { opinionIdOf } from '../../workflows/major-decision/v1/opinions';
+import { named, rolesNamed } from '../../workflows/labels';
+import { BODY_NOT_OBJECT, NOT_ALLOWED } from '../common/pipes/validation.pipe';
 import type { DecisionListQueryDto, PublicDecisionQueryDto } from './decision.dto';
 import { dutyConflictError, reviewDutyConflict } from './separation-of-duties';
 import { DecisionsRepository, type LegalOpinionSqlRow, type ListedRecordRow, type PublishedSqlRow, type ViolationSqlRow } from './decisions.repository';
@@ -267,15 +269,16 @@ export class DecisionsService {
   private async authorize(user: AuthUser, d: AuthorizationTarget, type: unknown, tx: Tx): Promise<Actor> {
     if (!(await this.scope.seesDecision(user, d, tx))) throw new NotFoundError('decision', d.id);
     if (!user.roles.some((r) => PROCEDURE_ROLES.includes(r))) {
-      throw forbidden('FORBIDDEN_ROLE', '审计和系统管理角色不得办理决策程序', { requiredRoles: PROCEDURE_ROLES });
+      throw forbidden('FORBIDDEN_ROLE', `决策程序由${rolesNamed(PROCEDURE_ROLES)}办理；监督和系统管理账号只能查看，不得办理`, { requiredRoles: PROCEDURE_ROLES });
     }
     const def = this.registry.get(d.definition.id, d.definition.version);
     // An unknown or engine-only type is the engine's 400 (field `type`); no role sends it.
     if (typeof type !== 'string' || !def.isEventType(type) || def.systemEvents.includes(type)) return this.scope.actor(user, user.roles[0]);
     const who = def.eventActors[type];
     const actor = await this.scope.actorFor(user, who, d, tx);
-    if (actor === 'role') throw forbidden('FORBIDDEN_ROLE', `${type} 由 ${who.role} 角色办理`, { requiredRoles: [who.role], event: type });
-    if (actor === 'unit') throw forbidden('FORBIDDEN_UNIT', `${type} 须由本决策的${UNIT_NAMES[who.unit]}办理`, { event: type, actingUnit: who.unit });
+    const event = named(def.labels.events[type] ?? type, type);
+    if (actor === 'role') throw forbidden('FORBIDDEN_ROLE', `${event}由${rolesNamed([who.role])}办理，您的账号没有这个角色`, { requiredRoles: [who.role], event: type });
+    if (actor === 'unit') throw forbidden('FORBIDDEN_UNIT', `${event}须由本决策事项的${UNIT_NAMES[who.unit]}办理，您所在的单位不是`, { event: type, actingUnit: who.unit });
     const conflict = await reviewDutyConflict(user, who, d, tx);
     if (conflict) throw dutyConflictError(conflict, type);
     return actor;
@@ -371,22 +374,22 @@ export class DecisionsService {
 
 const UNIT_NAMES: Record<string, string> = {
   organ: '决策机关',
-  undertaking: '承办单位',
-  implementing: '执行单位',
-  reviewing_government: '合法性审查机构',
+  undertaking: '决策承办单位',
+  implementing: '决策执行单位',
+  reviewing_government: '合法性审查机构（决策机关所在人民政府之下）',
 };
 
 /** The members of the event body besides `type` and `payload`, which the engine checks. */
 function eventBodyErrors(body: unknown): FieldError[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [{ field: 'body', message: 'the request body must be a JSON object' }];
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [{ field: 'body', message: BODY_NOT_OBJECT }];
   const b = body as Record<string, unknown>;
   const errors: FieldError[] = [];
-  for (const key of Object.keys(b)) if (!EVENT_BODY_MEMBERS.has(key)) errors.push({ field: key, message: `property ${key} should not exist` });
+  for (const key of Object.keys(b)) if (!EVENT_BODY_MEMBERS.has(key)) errors.push({ field: key, message: `${NOT_ALLOWED}（请求体只有 type、payload 和 expectedVersion）` });
   if (b.expectedVersion !== undefined && !(Number.isSafeInteger(b.expectedVersion) && (b.expectedVersion as number) >= 1)) {
-    errors.push({ field: 'expectedVersion', message: 'expectedVersion must be an integer not less than 1' });
+    errors.push({ field: 'expectedVersion', message: '须为不小于 1 的整数（办理时看到的决策版本 version）' });
   }
   if (b.payload !== undefined && (typeof b.payload !== 'object' || b.payload === null || Array.isArray(b.payload))) {
-    errors.push({ field: 'payload', message: 'payload must be a JSON object' });
+    errors.push({ field: 'payload', message: '须为 JSON 对象' });
   }
   return errors;
 }

@@ -36,14 +36,14 @@ export class DefinitionsService {
   diagram(id: string, version: string, format: unknown): string {
     const def = this.find(id, version);
     if (format !== undefined && format !== 'mermaid') {
-      throw new BadRequestError([{ field: 'format', message: `format must be one of ${DIAGRAM_FORMATS.join(', ')}` }]);
+      throw new BadRequestError([{ field: 'format', message: `须为以下取值之一：${DIAGRAM_FORMATS.join('、')}（Mermaid 状态图文本）` }]);
     }
     return def.toMermaid();
   }
 
   private find(id: string, version: string): ProcedureDefinition {
     const def = /^[1-9]\d{0,8}$/.test(version) ? this.registry.all().find((d) => d.id === id && d.version === Number(version)) : undefined;
-    if (!def) throw new DomainError(404, 'NOT_FOUND', `procedure definition ${id}@${version} not found`);
+    if (!def) throw new DomainError(404, 'NOT_FOUND', `没有找到决策程序定义「${id}」第 ${version} 版：已有的程序定义见 GET /workflows。`);
     return def;
   }
 }

@@ -7,14 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import type { FactEnv, ProcedureDefinition, ProcedureState, WorkingDayCalendar } from '../../workflows/definition';
 import type { UnitReference } from '../../workflows/schema';
-import { BadRequestError, DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
+import { BadRequestError, DomainError, NotFoundError, VersionConflictError, type FieldError } from '../common/errors/domain-error';
 import { CalendarYearUnknownError } from '../calendar/business-calendar';
+import { calendarYearUnknownDetail } from '../calendar/calendar-year-unknown';
 import { businessToday } from '../calendar/business-date';
 import { provisionalNote, trackProvisional } from '../calendar/provisional';
 import type { TransactionRunner, Tx } from '../database/transaction-runner';
 import type { Actor } from './actor';
 import { DefinitionRegistry } from './definition-registry';
 import { ProcedureViolationError } from './engine-errors';
+import { unknownEventError } from './unknown-event';
 import { canonicalRecord, GENESIS_HASH, sha256, type CanonicalRecord } from './record-hash';
 import { insertDecision, insertRecord, insertViolation, loadDecision, updateDecisionState, type DecisionRecordRow } from './procedure-store';
 
@@ -232,7 +234,7 @@ export class ProcedureEngine {
     const def = this.registry.get(row.definition_id, row.definition_version);
 
     if (typeof event.type !== 'string' || !def.isEventType(event.type) || (!opts.system && def.systemEvents.includes(event.type))) {
-      throw new BadRequestError([{ field: 'type', message: `is not an event of ${def.id}@${def.version}` }]);
+      throw unknownEventError(def, JSON.parse(row.snapshot) as ProcedureState, event.type);
     }
     const errors = def.payloadErrors(event.type, event.payload ?? {});
     if (errors.length) throw new BadRequestError(errors);
@@ -256,7 +258,7 @@ export class ProcedureEngine {
     } catch (err) {
       if (err instanceof CalendarYearUnknownError) {
         // Not a violation of the procedure: the calendar cannot answer, so nothing is stored.
-        throw new DomainError(422, 'CALENDAR_YEAR_UNKNOWN', err.message, { decisionId, event: event.type, stage: row.stage, missing: [], legalBasis: [] });
+        throw new DomainError(422, 'CALENDAR_YEAR_UNKNOWN', calendarYearUnknownDetail(err.year, this.knownYears()), { decisionId, event: event.type, stage: row.stage, year: err.year, missing: [], legalBasis: [] });
       }
       throw err;
     }
@@ -289,6 +291,8 @@ export class ProcedureEngine {
           legalBasis: r.legalBasis,
           missing: r.missing,
           violationId,
+          errors: r.errors,
+          extra: r.extra,
         }),
       };
     }
@@ -324,14 +328,25 @@ export class ProcedureEngine {
     };
     if (!(await updateDecisionState(tx, updated, row))) {
       // Only reachable if another writer slipped past the row lock; the transaction rolls back.
-      throw new VersionConflictError(row.version + 1, 'a concurrent change won');
+      throw new VersionConflictError(row.version + 1, '另一项办理同时更新了该决策事项：请刷新后核对再办理');
     }
     await this.observer?.accepted(tx, { decisionId, seq, revision: record.revision, type: event.type, payload, facts: record.facts, recordedAt: now, def, state: next });
     return { ok: true, decision: this.snapshotOf(updated, next) };
   }
 
   /** Stores a refusal that happens outside a decision's procedure (e.g. an out-of-scope catalog item). */
-  async recordViolation(v: { organId: string | null; decisionId?: string | null; event: string; code: string; detail: string; legalBasis: string[]; payload: unknown; actor: Actor }): Promise<never> {
+  async recordViolation(v: {
+    organId: string | null;
+    decisionId?: string | null;
+    event: string;
+    code: string;
+    detail: string;
+    legalBasis: string[];
+    payload: unknown;
+    actor: Actor;
+    /** The fields that would mend it, as in a procedure refusal. */
+    errors?: FieldError[];
+  }): Promise<never> {
     const id = randomUUID();
     this.refusals?.take(v.actor.userId);
     await this.runner.write((tx) =>
@@ -349,7 +364,7 @@ export class ProcedureEngine {
         attemptedAt: this.clock.now().toISOString(),
       }),
     );
-    throw new ProcedureViolationError(v.code, v.detail, { decisionId: v.decisionId ?? null, event: v.event, stage: null, legalBasis: v.legalBasis, missing: [], violationId: id });
+    throw new ProcedureViolationError(v.code, v.detail, { decisionId: v.decisionId ?? null, event: v.event, stage: null, legalBasis: v.legalBasis, missing: [], violationId: id, errors: v.errors });
   }
 
   async get(decisionId: string): Promise<DecisionSnapshot | undefined> {
@@ -382,6 +397,12 @@ export class ProcedureEngine {
       procedure,
       def,
     };
+  }
+
+  /** The years the calendar has official data for, where it can say (the business calendar can). */
+  private knownYears(): number[] {
+    const calendar = this.calendar as WorkingDayCalendar & { knownYears?: () => number[] };
+    return typeof calendar.knownYears === 'function' ? calendar.knownYears() : [];
   }
 
   private factEnv(calendar: WorkingDayCalendar = this.calendar): FactEnv {

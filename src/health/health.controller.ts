@@ -27,7 +27,7 @@ export class HealthController {
       await this.runner.read((tx) => tx.query('SELECT 1 AS ok'));
     } catch (err) {
       this.logger.warn(`Database check failed: ${(err as Error).message}`);
-      throw new ServiceUnavailableException({ code: 'DATABASE_UNAVAILABLE', detail: 'The database does not answer.' });
+      throw new ServiceUnavailableException({ code: 'DATABASE_UNAVAILABLE', detail: '数据库没有响应：服务暂时无法办理请求，请稍后重试或者联系系统管理员。' });
     }
     return { status: 'ok', database: 'up', dialect: this.runner.dialect };
   }

@@ -19,7 +19,7 @@ export class CreateOrgUnitDto {
   @ValidateIf((dto: CreateOrgUnitDto) => dto.kind !== 'government' || dto.parentId !== undefined)
   @IsUUID('all', {
     message: ({ value }: ValidationArguments) =>
-      value === undefined || value === null ? 'parentId is required for a department or street' : 'parentId must be a UUID',
+      value === undefined || value === null ? '必填：部门和街道须指定上级单位' : '须为 UUID 格式的编号',
   })
   parentId?: string;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { unitKindLabel } from '../../workflows/labels';
 import { appendAdminLog, type AdminLogActor } from '../admin-log/admin-log';
 import { BadRequestError, DomainError, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
@@ -59,7 +60,7 @@ export class OrgUnitsService {
     const write = this.runner.write(async (tx): Promise<OrgUnitView> => {
       const parent = input.parentId === undefined ? undefined : await this.find(input.parentId, tx);
       if (input.parentId !== undefined && !parent) {
-        throw invalidParent('PARENT_NOT_FOUND', `No organisation unit ${input.parentId}.`, 'no such organisation unit');
+        throw invalidParent('PARENT_NOT_FOUND', `没有编号为「${input.parentId}」的单位：请从单位列表中选择上级单位`, '不是已登记的单位');
       }
       if (parent && !(await this.repo.findById(tx, parent.id))?.active) {
         throw invalidParent('PARENT_INACTIVE', `上级单位「${parent.name}」已经停用，不能在其下新建单位`, '上级单位已停用');
@@ -67,15 +68,15 @@ export class OrgUnitsService {
       if (parent && input.kind === 'government' && parent.kind !== 'government') {
         throw invalidParent(
           'INVALID_PARENT',
-          'A government unit can only sit under another government unit.',
-          'must be a government unit',
+          '人民政府只能设在另一级人民政府之下',
+          '须为一级人民政府',
         );
       }
       if (input.kind !== 'government' && (!parent || !(await this.nearestGovernment(parent.id, tx)))) {
         throw invalidParent(
           'INVALID_PARENT',
-          `A ${input.kind} must sit under a government unit (directly or through its parents).`,
-          'must lead up to a government unit',
+          `${unitKindLabel(input.kind)}须设在某一级人民政府之下（直接或者经由其上级单位）`,
+          '须通向某一级人民政府',
         );
       }
       const parentId = parent?.id ?? null;
@@ -285,5 +286,5 @@ function nameTaken(name: string, parentName: string | null, other?: OrgUnit): Do
 const withoutParentName = ({ parentName: _p, ...unit }: OrgUnitView): OrgUnit => unit;
 
 function invalidParent(code: string, detail: string, message: string): DomainError {
-  return new DomainError(400, code, detail, { errors: [{ field: 'parentId', message: `parentId ${message}` }] });
+  return new DomainError(400, code, detail, { errors: [{ field: 'parentId', message }] });
 }

@@ -42,7 +42,7 @@ export class CreateUserDto {
   @Transform(lowercase)
   @IsString()
   @Matches(USERNAME_PATTERN, {
-    message: 'username must be 2-64 characters: letters, digits, and . _ @ - (not first)',
+    message: '须为 2–64 个字符，只能用字母、数字和 . _ @ -，且以字母或者数字开头',
   })
   username: string;
 

@@ -42,8 +42,8 @@ export const roleConflictError = (message: string) =>
   new DomainError(400, 'ROLE_CONFLICT', `${message}：请分别为不同的人员开设账号。`, { errors: [{ field: 'roles', message }] });
 
 const orgUnitNotFound = (id: string) =>
-  new DomainError(400, 'ORG_UNIT_NOT_FOUND', `No organisation unit ${id}.`, {
-    errors: [{ field: 'orgUnitId', message: 'orgUnitId names no organisation unit' }],
+  new DomainError(400, 'ORG_UNIT_NOT_FOUND', `没有编号为「${id}」的单位：请从单位列表中选择账号所属的单位`, {
+    errors: [{ field: 'orgUnitId', message: '不是已登记的单位' }],
   });
 
 /** An enabled account belongs to an active unit (a deactivated unit has none, see OrgUnitsService.update). */
@@ -55,8 +55,8 @@ const orgUnitInactive = (name: string, field: string) =>
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 const usernameTaken = (username: string) =>
-  new DomainError(409, 'USERNAME_TAKEN', `The username ${username} is already taken.`, {
-    errors: [{ field: 'username', message: 'username is already taken' }],
+  new DomainError(409, 'USERNAME_TAKEN', `用户名「${username}」已被使用：请换一个用户名`, {
+    errors: [{ field: 'username', message: '已被使用，请换一个' }],
   });
 
 /**

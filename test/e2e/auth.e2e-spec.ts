@@ -189,9 +189,11 @@ describe('authentication and the HTTP pipeline', () => {
       expect(res.headers['x-powered-by']).toBeUndefined();
     });
 
-    it('answers an unknown route with a 404 problem, token or not', async () => {
-      expectProblem(await t.http.get('/no/such/route'), 404, 'NOT_FOUND');
-      expectProblem(await t.http.delete('/org-units').set(t.bearer(adminToken)), 404, 'NOT_FOUND');
+    it('answers an unknown route with a 404 problem, token or not, and a route of another method with 405 and Allow', async () => {
+      expect(expectProblem(await t.http.get('/no/such/route'), 404, 'NOT_FOUND').detail).toBe('没有这个接口：GET /no/such/route。请核对地址，接口说明见 /docs。');
+      const wrongMethod = await t.http.delete('/org-units').set(t.bearer(adminToken));
+      expect(expectProblem(wrongMethod, 405, 'METHOD_NOT_ALLOWED').detail).toBe('地址 /org-units 不支持 DELETE 请求，可用的请求方法：GET、HEAD、POST。接口说明见 /docs。');
+      expect(wrongMethod.headers.allow).toBe('GET, HEAD, POST');
     });
 
     it('serves the OpenAPI document and Swagger UI without a token', async () => {

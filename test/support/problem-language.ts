@@ -2,7 +2,7 @@
  * What a person at the desk must be able to read in every refusal: a `detail` with Chinese in it,
  * and no bare stage, step, event or role code inside the sentence. A code may stand beside its word
  * — `「合法性审查中」（legality_review）` or `「CONCLUDE_REVIEW」（作出合法性审查结论）` — and a field
- * the answer names in `errors` may be named as it is (`payload.endOn`).
+ * the answer names in `errors` may be named as it is (`payload.endOn`), as may a URL path.
  */
 import { ROLES } from '../../src/auth/auth-user';
 import { STAGES } from '../../workflows/major-decision/v1/context';
@@ -22,6 +22,8 @@ export function bareCodesIn(sentence: string, fields: readonly string[] = []): s
     (PERSON_FACING_CODES.has(a) && hasChinese(b)) || (PERSON_FACING_CODES.has(b) && hasChinese(a)) ? ' ' : whole,
   );
   for (const field of [...fields].sort((x, y) => y.length - x.length)) if (field) rest = rest.split(field).join(' ');
+  // A URL path is an address, not a word of the sentence (`/decisions/…/archive`, `POST /auth/login`).
+  rest = rest.replace(/\/[^\s，。：；、（）「」]*/g, ' ');
   return [...new Set((rest.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((token) => PERSON_FACING_CODES.has(token)))];
 }
 

@@ -24,6 +24,6 @@ export type RequestWithUser = { user?: AuthUser };
 /** The authenticated caller (see AuthUser). Refused on a @Public() route, where there is none. */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
   const user = ctx.switchToHttp().getRequest<RequestWithUser>().user;
-  if (!user) throw new DomainError(401, 'UNAUTHENTICATED', 'This route needs a signed-in user.');
+  if (!user) throw new DomainError(401, 'UNAUTHENTICATED', '请先登录：本接口需要在请求头 Authorization 中携带登录令牌（Bearer）。');
   return user;
 });

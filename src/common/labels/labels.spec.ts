@@ -113,5 +113,6 @@ describe('the reader’s check of a sentence', () => {
     expect(bareCodesIn('决策事项处于「合法性审查中」（legality_review）阶段；您是否要找「CONCLUDE_REVIEW」（作出合法性审查结论）？')).toEqual([]);
     expect(bareCodesIn('requirements.hearing.reason：必填', ['requirements.hearing.reason'])).toEqual([]);
     expect(bareCodesIn('「hearing」（draft）')).toEqual(['hearing', 'draft']);
+    expect(bareCodesIn('地址 /decisions/x/archive 不支持 PUT 请求；请使用 POST /catalogs/:id/publish')).toEqual([]);
   });
 });

@@ -4,8 +4,8 @@ import { PROBLEM_CONTENT_TYPE } from '../filters/problem-details.filter';
 import { TOTAL_COUNT_HEADER } from '../pagination/pagination.interceptor';
 
 class FieldErrorDto {
-  @ApiProperty({ example: 'requirements.hearing.reason' }) field: string;
-  @ApiProperty({ example: 'reason must not be empty' }) message: string;
+  @ApiProperty({ example: 'requirements.hearing.reason', description: 'The field to mend, by its path (a payload field under `payload.`)' }) field: string;
+  @ApiProperty({ example: '必填：required 为 false（不履行该程序）时须说明理由', description: 'What the field must hold, in Chinese' }) message: string;
 }
 
 /** The error body of every route (RFC 9457), for the OpenAPI document. */
@@ -13,17 +13,24 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 'urn:problem:validation-failed' }) type: string;
   @ApiProperty({ example: 'Validation failed' }) title: string;
   @ApiProperty({ example: 400 }) status: number;
-  @ApiProperty({ example: 'password: password must be at least 10 characters' }) detail: string;
-  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable UPPER_SNAKE identifier' }) code: string;
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: '400 only' }) errors?: FieldErrorDto[];
+  @ApiProperty({
+    example: '提交的内容有 1 处需要修改：password：密码至少需要 10 个字符',
+    description: 'A Chinese sentence for the person at the desk: stages, steps, events and roles by their words (the code may follow in parentheses), and what would pass',
+  })
+  detail: string;
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable UPPER_SNAKE identifier, English, for programs' }) code: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'The fields that would mend the request: on a 400, and on a 409 or 422 that a field can mend' }) errors?: FieldErrorDto[];
 }
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed JSON, or a missing, unknown or invalid field',
   401: 'No token, or a bad, expired or ended one (TOKEN_REVOKED: the password, roles, unit or status of the account changed, or its sessions were ended)',
   403: 'The caller’s role may not use this route, or the account holds roles that may not be held together (ROLE_CONFLICT)',
-  404: 'No such resource (or outside the caller’s scope)',
+  404: 'No such resource (or outside the caller’s scope), or no such route',
+  405: 'The route exists, but not for this method (`Allow` lists the methods it has)',
   409: 'A conflicting change (a taken name, a stale expectedVersion)',
+  413: 'The request body is larger than 1 MB',
+  415: 'The request body is in a charset or encoding that cannot be read (send UTF-8 JSON, uncompressed)',
   422: 'The procedure forbids it',
   429: 'Too many attempts',
   503: 'A dependency (the database) does not answer',

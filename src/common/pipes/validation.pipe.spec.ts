@@ -1,6 +1,6 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { BadRequestError } from '../errors/domain-error';
 import { IsBusinessDate, IsText, isBusinessDate } from '../validation';
 import { createValidationPipe } from './validation.pipe';
@@ -47,7 +47,7 @@ describe('the global validation pipe', () => {
   it('names nested fields by path', async () => {
     const value = valid();
     value.requirements.hearing = { required: false, reason: '' };
-    expect(await fieldErrors(value)).toEqual([{ field: 'requirements.hearing.reason', message: 'reason must not be empty' }]);
+    expect(await fieldErrors(value)).toEqual([{ field: 'requirements.hearing.reason', message: '不能为空，也不能只有空白' }]);
   });
 
   it('names array items and unknown nested fields', async () => {
@@ -56,12 +56,63 @@ describe('the global validation pipe', () => {
   });
 
   it('refuses a JSON array in place of the object', async () => {
-    expect(await fieldErrors([valid()])).toEqual([{ field: 'body', message: 'the request body must be a JSON object' }]);
+    expect(await fieldErrors([valid()])).toEqual([{ field: 'body', message: '请求体须为 JSON 对象' }]);
   });
 
   it('caps the number of errors', async () => {
     const huge = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, i]));
     expect((await fieldErrors({ ...valid(), ...huge })).length).toBe(50);
+  });
+});
+
+class QueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @IsOptional() @IsIn(['drafting', 'legality_review']) stage?: string;
+  @IsOptional() @IsUUID('all', { message: 'organId must be a UUID' }) organId?: string;
+}
+
+async function queryErrors(value: unknown): Promise<{ field: string; message: string }[]> {
+  try {
+    await createValidationPipe().transform(value, { type: 'query', metatype: QueryDto });
+  } catch (err) {
+    return (err as BadRequestError).extra.errors as { field: string; message: string }[];
+  }
+  throw new Error('expected a BadRequestError');
+}
+
+describe('what each field must hold, in Chinese', () => {
+  it('names an unknown field as not allowed, nested or not', async () => {
+    const errors = await fieldErrors({ ...valid(), zzz: 1, requirements: { hearing: { required: true, why: 1 } } });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: 'zzz', message: '不允许的字段，请删除' },
+        { field: 'requirements.hearing.why', message: '不允许的字段，请删除' },
+      ]),
+    );
+  });
+
+  it('gives the bounds of a number and the length of each item of a list', async () => {
+    expect(await queryErrors({ year: '1999' })).toEqual([{ field: 'year', message: '不得小于 2000' }]);
+    expect(await queryErrors({ year: '2101' })).toEqual([{ field: 'year', message: '不得大于 2100' }]);
+    expect((await queryErrors({ year: 'soon' })).map((e) => e.message)).toContain('须为整数');
+    expect(await fieldErrors({ ...valid(), legalBasis: ['ok', 'x'.repeat(101)] })).toEqual([{ field: 'legalBasis', message: '每一项最多 100 个字符' }]);
+  });
+
+  it('lists the values a field takes, a stage with its word', async () => {
+    expect(await queryErrors({ stage: 'draft' })).toEqual([{ field: 'stage', message: '须为以下取值之一：「决策草案形成中」（drafting）、「合法性审查中」（legality_review）' }]);
+  });
+
+  it('says an English message of a DTO again in Chinese, from its constraint', async () => {
+    expect(await queryErrors({ organId: 'x' })).toEqual([{ field: 'organId', message: expect.stringMatching(/^须为 UUID 格式的编号/) as unknown }]);
+  });
+
+  it('sums the errors up in a Chinese detail', async () => {
+    try {
+      await createValidationPipe().transform({ year: '1999', zzz: 1 }, { type: 'query', metatype: QueryDto });
+      throw new Error('expected a BadRequestError');
+    } catch (err) {
+      expect((err as BadRequestError).detail).toBe('提交的内容有 2 处需要修改：zzz：不允许的字段，请删除；year：不得小于 2000');
+    }
   });
 });
 
@@ -74,7 +125,7 @@ describe('isBusinessDate', () => {
 
   it('is reported with the decorator', async () => {
     expect(await fieldErrors({ ...valid(), plannedStartOn: '2025-02-29' })).toEqual([
-      { field: 'plannedStartOn', message: 'plannedStartOn must be a calendar date written YYYY-MM-DD' },
+      { field: 'plannedStartOn', message: '必须是 YYYY-MM-DD 格式的有效日期' },
     ]);
   });
 });

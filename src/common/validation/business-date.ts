@@ -16,7 +16,7 @@ export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isBusinessDate',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be a calendar date written YYYY-MM-DD', ...options },
+      options: { message: '必须是 YYYY-MM-DD 格式的有效日期', ...options },
       validator: { validate: (value: unknown) => isBusinessDate(value) },
     });
 }

@@ -14,15 +14,15 @@ const NOT_BLANK = /\S/;
  * which PostgreSQL text cannot hold). Compose it with `@IsOptional()` for an optional field.
  */
 export function IsText(max = TEXT_MAX_LENGTH, options: ValidationOptions = {}): PropertyDecorator {
-  const each = options.each ? 'each value in ' : '';
+  const each = options.each ? '每一项' : '';
   return (target, propertyName) => {
     IsString(options)(target, propertyName);
-    Matches(NOT_BLANK, { ...options, message: `${each}$property must not be empty` })(target, propertyName);
+    Matches(NOT_BLANK, { ...options, message: `${each}不能为空，也不能只有空白` })(target, propertyName);
     ValidateBy(
       { name: 'cleanText', validator: { validate: (v: unknown) => !cleanTextProblem(v) } },
       { ...options, message: (args: ValidationArguments) => cleanTextProblem(args.value) ?? '' },
     )(target, propertyName);
-    MaxLength(max, { ...options, message: `${each}$property must be at most ${max} characters` })(target, propertyName);
+    MaxLength(max, { ...options, message: `${each}最多 ${max} 个字符` })(target, propertyName);
   };
 }
 
