@@ -58,6 +58,11 @@ export class ReviewRoundDto {
     description: 'Open rounds: working days from today to requestedDueOn (negative when overdue); null for a closed round or a year the calendar does not know',
   })
   workingDaysLeft: number | null;
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'Counted through a year on the provisional calendar (its holiday notice not yet loaded): the 7-working-day check of the submission, or the working days left of an open round',
+  })
+  provisional?: true;
   @ApiProperty({ example: 'r1-v2' }) draftVersion: string;
   @ApiProperty({ example: 7, description: 'The record seq of the submission' }) submissionSeq: number;
   @ApiProperty({ type: ReviewMaterialsDto }) materials: ReviewMaterialsDto;

@@ -51,6 +51,11 @@ export interface ReviewRound {
   submittedOn: string;
   requestedDueOn: string;
   workingDaysLeft: number | null;
+  /**
+   * The round's working days were counted through a year on the provisional calendar: its 7-day
+   * check (submission to due day) or, while open, the days left or overdue.
+   */
+  provisional?: true;
   draftVersion: string;
   /** The record seq of the submission (GET /decisions/:id/history/:seq has its payload whole). */
   submissionSeq: number;
@@ -99,10 +104,17 @@ export class ReviewsService {
       const { rows, total } = await this.repo.rounds(tx, scope, { status: q.status, openOnly }, q.offset, q.pageSize);
       const rounds = await this.roundsOf(tx, rows);
       return new Page(
-        rounds.map((r) => ({ ...r, workingDaysLeft: OPEN.has(r.status) ? this.workingDaysLeft(today, r.requestedDueOn) : null })),
+        rounds.map((r) => ({ ...r, workingDaysLeft: OPEN.has(r.status) ? this.workingDaysLeft(today, r.requestedDueOn) : null, ...this.provisional(r, today) })),
         total,
       );
     });
+  }
+
+  /** `{ provisional: true }` when a count of the round rested on a provisional year. */
+  private provisional(r: Omit<ReviewRound, 'workingDaysLeft'>, today: string): { provisional?: true } {
+    const [from, to] = today <= r.requestedDueOn ? [today, r.requestedDueOn] : [r.requestedDueOn, today];
+    const counted = this.calendar.provisionalYearsIn(r.submittedOn, r.requestedDueOn).length > 0 || (OPEN.has(r.status) && this.calendar.provisionalYearsIn(from, to).length > 0);
+    return counted ? { provisional: true } : {};
   }
 
   /** The page's rounds, whole: their rows, opinions and drafts read once for all of the page's decisions. */

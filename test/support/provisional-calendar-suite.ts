@@ -189,6 +189,16 @@ export function provisionalCalendarSuite(opts: { postgres: boolean }): void {
         expect((await progressOf(ids.plain)).filter((p) => p.provisional)).toEqual([]);
       });
 
+      it('marks the review rounds counted through 2027 on the legality review desk', async () => {
+        const rounds = await get<Array<{ decisionId: string; status: string; requestedDueOn: string; workingDaysLeft: number | null; provisional?: true }>>(tokens.auditor, '/reviews?pageSize=500');
+        const of = (id: string) => rounds.filter((r) => r.decisionId === id);
+        expect(of(ids.review)).toEqual([expect.objectContaining({ status: 'submitted', requestedDueOn: '2027-01-04', workingDaysLeft: 7, provisional: true })]);
+        expect(of(ids.reviewLong)).toEqual([expect.objectContaining({ requestedDueOn: '2027-01-15', provisional: true })]);
+        // The decided one's round was submitted and concluded early in 2026: nothing provisional.
+        expect(of(ids.decided)).toEqual([expect.objectContaining({ status: 'concluded' })]);
+        expect(of(ids.decided)[0].provisional).toBeUndefined();
+      });
+
       it('flags the decisions on the auditor’s incomplete list', async () => {
         const rows = await get<Array<{ decisionId: string; flags: string[] }>>(tokens.auditor, '/audit/incomplete?pageSize=500');
         const flags = (id: string) => rows.find((r) => r.decisionId === id)!.flags;
@@ -322,6 +332,8 @@ export function provisionalCalendarSuite(opts: { postgres: boolean }): void {
           calendarDataVersion: expect.stringMatching(/\+config:[0-9a-f]{12}$/) as unknown,
         });
         expect((await get<{ provisional?: true }>(tokens.auditor, '/calendar/days?year=2027')).provisional).toBeUndefined();
+        const rounds = await get<Array<{ decisionId: string; provisional?: true }>>(tokens.auditor, '/reviews?pageSize=500');
+        expect(rounds.filter((r) => r.provisional)).toEqual([]);
         expect((await get<{ provisional?: true }>(tokens.auditor, '/calendar/days?year=2028')).provisional).toBe(true);
         const rows = await get<Array<{ decisionId: string; flags: string[] }>>(tokens.auditor, '/audit/incomplete?pageSize=500');
         expect(rows.find((r) => r.decisionId === ids.decided)!.flags).not.toContain('PROVISIONAL_CALENDAR');
