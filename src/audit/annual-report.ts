@@ -207,8 +207,9 @@ export class AnnualReportService {
   async report(user: AuthUser, year: number, organId?: string): Promise<AnnualReport> {
     const scope = auditScope(user);
     let organName: string | null = null;
+    // Names as the database has them now (a unit renamed on another instance shows its new name).
     if (organId !== undefined) {
-      const organ = await this.units.find(organId);
+      const organ = await this.units.current(organId);
       if (!organ) {
         throw new DomainError(400, 'ORG_UNIT_NOT_FOUND', `没有 id 为 ${organId} 的单位`, { errors: [{ field: 'organId', message: 'organId 不是已登记的单位' }] });
       }
@@ -217,7 +218,7 @@ export class AnnualReportService {
     const organs = auditOrgans(scope, organId);
     if (organId === undefined && organs?.length === 1) {
       organId = organs[0];
-      organName = (await this.units.find(organs[0]))?.name ?? null;
+      organName = (await this.units.current(organs[0]))?.name ?? null;
     }
     const from = yearStartsAt(year, this.config.businessTimeZone);
     const to = yearStartsAt(year + 1, this.config.businessTimeZone);
