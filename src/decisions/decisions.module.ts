@@ -10,5 +10,7 @@ import { PublicDecisionsController } from './public-decisions.controller';
   imports: [OrgUnitsModule],
   controllers: [DecisionsController, PublicDecisionsController],
   providers: [DecisionsService, DecisionsRepository],
+  // The command line's demo sends its steps through the same door.
+  exports: [DecisionsService],
 })
 export class DecisionsModule {}

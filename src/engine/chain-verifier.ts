@@ -125,6 +125,8 @@ export interface VerifyAllOptions {
   decisionsPerPage?: number;
   /** Record rows read at once (default 2,000): memory holds one such batch, whatever the record's size. */
   rowsPerBatch?: number;
+  /** Told after each page what has been verified so far (the command line's progress). */
+  onPage?: (sofar: { decisions: number; events: number; broken: number }) => void;
 }
 
 export class ChainVerifier {
@@ -181,6 +183,7 @@ export class ChainVerifier {
         out.events += res.events;
         if (!res.ok) out.broken.push({ decisionId: h.id, seq: res.brokenAtSeq as number, problem: res.problem as ChainProblem });
       }
+      opts.onPage?.({ decisions: out.decisions, events: out.events, broken: out.broken.length });
     }
     out.ok = out.broken.length === 0;
     return out;
