@@ -120,3 +120,12 @@ export function openDecisionsAfter(tx: Tx, afterId: string, limit: number): Prom
     limit,
   ]);
 }
+
+/** Whether the pass over the open decisions was made on this calendar data. */
+export async function passMade(tx: Tx, dataVersion: string): Promise<boolean> {
+  return (await tx.query('SELECT 1 AS made FROM provisional_calendar_pass WHERE data_version = ?', [dataVersion])).length > 0;
+}
+
+export function recordPass(tx: Tx, dataVersion: string, noted: number, at: string): Promise<number> {
+  return tx.execute('INSERT INTO provisional_calendar_pass (data_version, noted, passed_at) VALUES (?, ?, ?) ON CONFLICT (data_version) DO NOTHING', [dataVersion, noted, at]);
+}

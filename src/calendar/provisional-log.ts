@@ -28,6 +28,8 @@ import {
   insertProvisionalUses,
   loggedYears,
   openDecisionsAfter,
+  passMade,
+  recordPass,
   recordRecheck,
   usesToRecheck,
   type OpenDecisionRow,
@@ -226,9 +228,16 @@ export class ProvisionalCalendarLog implements StepObserver {
     }
   }
 
-  /** The pass over the incomplete decisions: their provisional due days, noted once. */
+  /**
+   * The pass over the incomplete decisions: their provisional due days, noted once per calendar
+   * data. A due day becomes provisional by a step (noted with it) or by other calendar data (a new
+   * official year moves the provisional one on); so a start on data already passed over reads no
+   * decision (with 100,000 decisions the pass costs seconds and memory at every start otherwise).
+   */
   private async noteOpenDeadlines(): Promise<number> {
-    const { runner, registry, clock } = this.deps;
+    const { runner, registry, clock, calendar } = this.deps;
+    const version = `${calendar.dataVersion}+provisional:${calendar.provisionalYears().join(',')}@${PROVISIONAL_RULES_ID}`;
+    if (await runner.read((tx) => passMade(tx, version))) return 0;
     const notedAt = clock.now().toISOString();
     let noted = 0;
     for (let after = ''; ; ) {
@@ -239,6 +248,7 @@ export class ProvisionalCalendarLog implements StepObserver {
       if (uses.length) noted += await runner.write((tx) => insertProvisionalUses(tx, uses));
       if (page.length < this.pageSize) break;
     }
+    await runner.write((tx) => recordPass(tx, version, noted, clock.now().toISOString()));
     return noted;
   }
 

@@ -258,8 +258,12 @@ export function provisionalCalendarSuite(opts: { postgres: boolean }): void {
         }
       });
 
-      it('notes after a start the due days that became provisional without a step', async () => {
-        await t.tx.write((tx) => tx.execute("DELETE FROM provisional_calendar_use WHERE kind = 'deadline'"));
+      it('notes after a start, once per calendar data, the due days that became provisional without a step', async () => {
+        // As a database whose open decisions were never passed over on this data (one upgraded from the release before).
+        await t.tx.write(async (tx) => {
+          await tx.execute("DELETE FROM provisional_calendar_use WHERE kind = 'deadline'");
+          await tx.execute('DELETE FROM provisional_calendar_pass');
+        });
         expect(await uses('?kind=deadline')).toEqual([]);
         expect((await t.app.get(ProvisionalCalendarLog).reconcile()).noted).toBe(2);
         expect((await uses('?kind=deadline')).map((u) => [u.step, u.provisional])).toEqual(
@@ -268,8 +272,10 @@ export function provisionalCalendarSuite(opts: { postgres: boolean }): void {
             ['publication', { dueOn: '2027-01-18' }],
           ]),
         );
-        // Noting again adds nothing.
+        // A later start on the same data reads no decision: a due day becomes provisional with a
+        // step (noted then) or with other calendar data, never by itself.
         expect((await t.app.get(ProvisionalCalendarLog).reconcile()).noted).toBe(0);
+        expect(await t.tx.read((tx) => tx.query('SELECT noted FROM provisional_calendar_pass'))).toEqual([{ noted: 2 }]);
       });
     });
 

@@ -48,9 +48,22 @@ export class ProvisionalCalendar1796000006000 implements MigrationInterface {
       // The auditor's list (a year, newest first) and the re-check (a year's rows not yet checked on its official data).
       new TableIndex({ name: 'ix_provisional_use_year', columnNames: ['year', 'noted_at', 'id'] }),
     ]);
+    // The calendar data (official data, provisional years and rules) whose pass over the open
+    // decisions has been made: a later start on the same data has nothing new to note.
+    await q.createTable(
+      new Table({
+        name: 'provisional_calendar_pass',
+        columns: [
+          { name: 'data_version', type: 'varchar', length: '300', isPrimary: true },
+          { name: 'noted', type: 'integer' },
+          { name: 'passed_at', type: 'varchar', length: '30' },
+        ],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('provisional_calendar_pass');
     await q.dropTable('provisional_calendar_use');
   }
 }
