@@ -115,7 +115,7 @@ const CASES: Case[] = [
     plannedStartOn: '2026-03-09',
     plannedDecisionOn: '2026-10-31',
     from: '2026-03-09',
-    steps: [...gaps(PRE_LIGHT, 8), ...gaps(REVIEW, 3), ...gaps(DECIDE, 6), ['RECORD_IMPLEMENTATION_REPORT', 40, { period: '2026年第三季度', summary: '已开工改造小区 12 个，完成投资 1.8 亿元' }]],
+    steps: [...gaps(PRE_LIGHT, 8), ...gaps(REVIEW, 3), ...gaps(DECIDE, 6), ['ARCHIVE', 8], ['RECORD_IMPLEMENTATION_REPORT', 40, { period: '2026年第三季度', summary: '已开工改造小区 12 个，完成投资 1.8 亿元' }]],
   },
   {
     title: '区域医疗中心建设方案',
@@ -126,7 +126,7 @@ const CASES: Case[] = [
     plannedStartOn: '2026-03-16',
     plannedDecisionOn: '2026-10-31',
     from: '2026-03-16',
-    steps: [...gaps(PRE_ALL, 6), ...gaps(REVIEW, 3), ...gaps(DECIDE, 5), ['SUSPEND', 20, { reason: '选址地块发现地下文物，暂停施工等待文物部门勘查' }]],
+    steps: [...gaps(PRE_ALL, 6), ...gaps(REVIEW, 3), ...gaps(DECIDE, 5), ['ARCHIVE', 8], ['SUSPEND', 20, { reason: '选址地块发现地下文物，暂停施工等待文物部门勘查' }]],
   },
   {
     title: '港湾街道农贸市场搬迁方案',
@@ -134,9 +134,9 @@ const CASES: Case[] = [
     unit: 'street',
     requirements: LIGHT,
     legalBasis: ['《中华人民共和国城乡规划法》'],
-    plannedStartOn: '2026-06-01',
+    plannedStartOn: '2026-08-03',
     plannedDecisionOn: '2026-12-31',
-    from: '2026-06-01',
+    from: '2026-08-10',
     steps: [...gaps(PRE_LIGHT, 10), ...gaps(REVIEW, 4), ['RECORD_DISCUSSION', 8], ['REPORT_TO_PARTY_COMMITTEE', 5]],
   },
   {
@@ -145,9 +145,9 @@ const CASES: Case[] = [
     unit: 'ndrc',
     requirements: LIGHT,
     legalBasis: ['《中华人民共和国城乡规划法》', '《城市停车设施规划导则》'],
-    plannedStartOn: '2026-07-01',
+    plannedStartOn: '2026-08-17',
     plannedDecisionOn: '2026-12-31',
-    from: '2026-07-01',
+    from: '2026-08-24',
     steps: [...gaps(PRE_LIGHT, 12), ...gaps(REVIEW, 4), ['RECORD_DISCUSSION', 8]],
   },
   {
@@ -180,8 +180,8 @@ const CASES: Case[] = [
     legalBasis: ['《中华人民共和国道路交通安全法》'],
     plannedStartOn: '2026-08-03',
     plannedDecisionOn: '2026-12-31',
-    from: '2026-09-01',
-    steps: [...gaps(PRE_LIGHT, 10), ['ACCEPT_REVIEW', 2], ['ADD_LEGAL_OPINION', 4, { author: '周律师', authorKind: 'legal_adviser', text: '建议明确临时停车点的设置依据和期限' }]],
+    from: '2026-10-19',
+    steps: [...gaps(PRE_LIGHT, 5), ['ACCEPT_REVIEW', 2], ['ADD_LEGAL_OPINION', 4, { author: '周律师', authorKind: 'legal_adviser', text: '建议明确临时停车点的设置依据和期限' }]],
   },
   {
     title: '城市内涝治理三年行动计划',
@@ -190,9 +190,9 @@ const CASES: Case[] = [
     requirements: ALL,
     legalBasis: ['《城镇排水与污水处理条例》'],
     plannedStartOn: '2026-04-01',
-    plannedDecisionOn: '2026-11-15',
+    plannedDecisionOn: '2026-12-31',
     from: '2026-04-01',
-    // Submitted with the least review time the decree allows, and never taken up: overdue since October.
+    // Submitted with the least review time the decree allows (7 working days), and never taken up: overdue since September.
     steps: [...gaps(PRE_ALL.slice(0, -1), 12), ['SUBMIT_LEGALITY_REVIEW', 20, { minimumReview: true }]],
   },
   {
@@ -275,9 +275,9 @@ const CASES: Case[] = [
     unit: 'street',
     requirements: LIGHT,
     legalBasis: ['《中华人民共和国水法》', '《中华人民共和国河道管理条例》'],
-    plannedStartOn: '2026-06-01',
-    plannedDecisionOn: '2026-11-30',
-    from: '2026-06-08',
+    plannedStartOn: '2026-07-20',
+    plannedDecisionOn: '2026-12-31',
+    from: '2026-07-27',
     steps: [...gaps(PRE_LIGHT, 12), ...gaps(REVIEW, 4), ['RECORD_DISCUSSION', 10, { headDecision: 'reject', headReason: '投资规模超出区级财力，待市级资金落实后另行立项' }]],
   },
   {
@@ -289,7 +289,7 @@ const CASES: Case[] = [
     plannedStartOn: '2026-04-13',
     plannedDecisionOn: '2026-10-31',
     from: '2026-04-13',
-    steps: [['START_DRAFTING', 0], ['RECORD_DRAFT', 10], ['WITHDRAW', 15, { reason: '市级线网规划调整，本区方案并入市级方案' }]],
+    steps: [['START_DRAFTING', 0], ['RECORD_DRAFT', 10], ['WITHDRAW', 15, { reason: '市级线网规划调整，本区方案并入市级方案' }], ['ARCHIVE', 10]],
   },
   {
     title: '物业服务收费标准调整方案',
