@@ -8,7 +8,7 @@
 import JSZip from 'jszip';
 import { categoryLabel, codeLabel, flagLabel, roleLabel } from '../../workflows/labels';
 import { decisionCategoryLabel, eventLabel, stageLabel, stepLabel, stepStatusLabel } from '../../workflows/major-decision/v1/labels';
-import type { LegalBasis } from '../../workflows/legal-basis';
+import { LEGAL_BASIS, type LegalBasis } from '../../workflows/legal-basis';
 import type { CaseFile, CaseRecordEntry } from './case-file';
 
 export const ZIP_CONTENT_TYPE = 'application/zip';
@@ -53,7 +53,7 @@ export function renderHtml(f: CaseFile & { violationCount: number }, timeZone: s
     ${fact('当前阶段', stageLabel(d.stage))}
     ${fact('是否办结', d.complete ? '已办结（全部法定环节已完成并归档）' : '未办结')}
     ${d.flags.length ? fact('标记', d.flags.map(flagLabel).join('；')) : ''}
-    ${fact('决策程序', `${d.definition.id} 第 ${d.definition.version} 版，第 ${d.revision} 轮`)}
+    ${fact('决策程序', `重大行政决策程序（${d.definition.id}）第 ${d.definition.version} 版，第 ${d.revision} 轮`)}
     ${fact('记录', `${f.record.length} 条`)}
     ${fact('记录校验', chain, v.ok ? 'ok' : 'broken')}
     ${fact('最后一条记录的哈希值', d.lastHash, 'hash')}
@@ -73,7 +73,7 @@ export function renderHtml(f: CaseFile & { violationCount: number }, timeZone: s
         .map(
           (p) =>
             `<tr><td>${escape(stepLabel(p.step))}</td><td>${escape(stepStatusLabel(p.status))}</td><td>${escape(p.dueOn ? `${p.dueOn}${p.light === 'red' ? '（已超期）' : ''}` : '')}</td><td>${escape(
-              p.legalBasis.map((id) => id).join('、'),
+              basisText(p.legalBasis.map((id) => LEGAL_BASIS[id] ?? { id, law: id, article: '', summary: '' })),
             )}</td></tr>`,
         )
         .join('\n      ')}

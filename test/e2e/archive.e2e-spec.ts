@@ -102,7 +102,7 @@ describe('the case file of a decision (一事一档)', () => {
     expect(html).toContain('区司法局');
     expect(html).toContain('《重大行政决策程序暂行条例》第二十五条');
     expect(html).toContain(codeLabel('LEGALITY_REVIEW_REQUIRED'));
-    expect(html).not.toMatch(/RECORD_DISCUSSION|LEGALITY_REVIEW_REQUIRED|undefined|null/);
+    expect(html).not.toMatch(/RECORD_DISCUSSION|LEGALITY_REVIEW_REQUIRED|SC713-|undefined|null/);
   });
 
   it('materials.csv lists the material each row filed, with its reference and hash', async () => {
