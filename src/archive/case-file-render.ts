@@ -24,7 +24,12 @@ export function localTime(iso: string, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
 
-const basisText = (b: LegalBasis[]): string => b.map((x) => `《${x.law}》${x.article}`).join('；');
+/** The articles, those of one law together: 《重大行政决策程序暂行条例》第十四条、第十五条；《…》第三条. */
+function basisText(b: LegalBasis[]): string {
+  const byLaw = new Map<string, string[]>();
+  for (const x of b) byLaw.set(x.law, [...(byLaw.get(x.law) ?? []), x.article]);
+  return [...byLaw].map(([law, articles]) => `《${law}》${articles.join('、')}`).join('；');
+}
 const who = (r: CaseRecordEntry): string => {
   const name = r.actorName ?? r.actor.username ?? '';
   const role = r.actor.role ? roleLabel(r.actor.role) : '';

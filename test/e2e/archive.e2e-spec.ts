@@ -100,7 +100,7 @@ describe('the case file of a decision (一事一档)', () => {
     }
     for (const actor of ['zfb（决策机关办公室）', 'fgj（决策承办单位）', 'sfj（合法性审查人员）']) expect(html).toContain(actor);
     expect(html).toContain('区司法局');
-    expect(html).toContain('《重大行政决策程序暂行条例》第二十五条');
+    expect(html).toContain('《重大行政决策程序暂行条例》第二十五条、第二十六条');
     expect(html).toContain(codeLabel('LEGALITY_REVIEW_REQUIRED'));
     expect(html).not.toMatch(/RECORD_DISCUSSION|LEGALITY_REVIEW_REQUIRED|SC713-|undefined|null/);
   });
