@@ -63,6 +63,8 @@ export interface DefinitionLabels {
   readonly steps: Readonly<Record<string, string>>;
   /** Every event type, and record types that are no event (ITEM_PROPOSED). */
   readonly events: Readonly<Record<string, string>>;
+  /** Where a step of `progress` stands (`ProgressEntry.status`). */
+  readonly statuses: Readonly<Record<string, string>>;
 }
 
 export type Decision<C = unknown> =

@@ -33,6 +33,12 @@ export const ACTOR_UNIT_LABELS: Readonly<Record<string, string>> = {
   reviewing_government: '决策机关所在人民政府之下的单位（如司法局）',
 };
 
+/** Where an annual catalog stands (`GET /catalogs`). */
+export const CATALOG_STATUS_LABELS: Readonly<Record<string, string>> = {
+  draft: '未公布',
+  published: '已公布',
+};
+
 export const CATEGORY_LABELS: Readonly<Record<RefusalCategory, string>> = {
   skip: '跳过法定环节',
   time_limit: '未给足法定期限',
@@ -100,6 +106,7 @@ export const roleLabel = (role: string): string => label(ROLE_LABELS, role);
 export const flagLabel = (flag: string): string => label(FLAG_LABELS, flag);
 export const categoryLabel = (category: string): string => label(CATEGORY_LABELS, category);
 export const unitKindLabel = (kind: string): string => label(UNIT_KIND_LABELS, kind);
+export const catalogStatusLabel = (status: string): string => label(CATALOG_STATUS_LABELS, status);
 
 /** What came of a count on the provisional calendar once its year's official schedule is loaded (GET /audit/provisional). */
 export const PROVISIONAL_STATUS_LABELS: Readonly<Record<string, string>> = {

@@ -28,11 +28,13 @@ class LegalBasisDto {
 
 class MissingStepDto {
   @ApiProperty({ example: 'legalityReview' }) step: string;
+  @ApiProperty({ example: '合法性审查', description: 'The step’s word, beside its code' }) stepLabel: string;
   @ApiProperty({ type: [LegalBasisDto] }) legalBasis: LegalBasisDto[];
 }
 
 class OverdueStepDto {
   @ApiProperty({ example: 'partyCommitteeReport' }) step: string;
+  @ApiProperty({ example: '向同级党委请示报告', description: 'The step’s word, beside its code' }) stepLabel: string;
   @ApiProperty({ example: '2026-04-15' }) dueOn: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Working days after dueOn up to today; null where the calendar does not know a year between' })
   workingDaysOverdue: number | null;
@@ -42,6 +44,7 @@ class OverdueStepDto {
 
 class LateStepDto {
   @ApiProperty({ example: 'publication' }) step: string;
+  @ApiProperty({ example: '决策公布', description: 'The step’s word, beside its code' }) stepLabel: string;
   @ApiProperty({ example: '2026-04-29' }) dueOn: string;
   @ApiProperty({ example: '2026-05-08', description: 'The day the step’s record claims it was done' }) doneOn: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Working days after dueOn up to doneOn; null where the calendar does not know a year between' })
@@ -52,7 +55,9 @@ class LateStepDto {
 
 class BackfilledRowDto {
   @ApiProperty({ nullable: true, type: String, example: 'hearing', description: 'The step the event belongs to (null: none, e.g. an implementation report)' }) step: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '听证会', description: 'The step’s word, beside its code' }) stepLabel: string | null;
   @ApiProperty({ example: 'RECORD_HEARING' }) type: string;
+  @ApiProperty({ example: '登记听证会', description: 'The event’s word, beside its code' }) typeLabel: string;
   @ApiProperty({ example: 6 }) seq: number;
   @ApiProperty({ example: '2026-03-02', description: 'The date the payload claims (heldOn, concludedOn…)' }) claimedOn: string;
   @ApiProperty({ example: '2026-05-20', description: 'The business day (Asia/Shanghai) of the row’s recordedAt' }) recordedOn: string;
@@ -68,6 +73,7 @@ export class IncompleteDecisionDto {
   @ApiProperty({ example: '区发改局', nullable: true, type: String }) undertakingUnitName: string | null;
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ example: 'drafting' }) stage: string;
+  @ApiProperty({ example: '决策草案形成中', description: 'The stage’s word, beside its code' }) stageLabel: string;
   @ApiProperty({ description: 'The procedure is complete (listed by kind=late only)' }) complete: boolean;
   @ApiProperty({ type: [MissingStepDto], description: 'Required steps of the current revision not done, in step order' }) missing: MissingStepDto[];
   @ApiProperty({ type: [OverdueStepDto], description: 'Steps past their due day today (live deadline, or the overdue scan’s row of a step still open)' })
@@ -76,6 +82,8 @@ export class IncompleteDecisionDto {
   @ApiProperty({ type: [BackfilledRowDto], description: 'Record rows recorded more than recordedWithinWorkingDays working days after the date they claim' })
   backfilled: BackfilledRowDto[];
   @ApiProperty({ type: [String], example: ['COMMENT_PERIOD_SHORTENED', 'BACKFILLED', 'VIOLATION_ATTEMPTED', 'PROVISIONAL_CALENDAR'] }) flags: string[];
+  @ApiProperty({ type: [String], example: ['缩短公开征求意见期限', '事后补录程序', '有跳过法定环节的尝试被拒绝', '期限按暂定日历计算'], description: 'The word of each of `flags`, in the same order' })
+  flagLabels: string[];
 }
 
 export interface IncompleteDecision {
@@ -94,3 +102,13 @@ export interface IncompleteDecision {
   backfilled: Array<{ step: string | null; type: string; seq: number; claimedOn: string; recordedOn: string; workingDays: number }>;
   flags: string[];
 }
+
+/** A row as the list shows it: with the words beside its codes. */
+export type IncompleteDecisionView = Omit<IncompleteDecision, 'missing' | 'overdue' | 'late' | 'backfilled'> & {
+  stageLabel: string;
+  missing: Array<IncompleteDecision['missing'][number] & { stepLabel: string }>;
+  overdue: Array<IncompleteDecision['overdue'][number] & { stepLabel: string }>;
+  late: Array<IncompleteDecision['late'][number] & { stepLabel: string }>;
+  backfilled: Array<IncompleteDecision['backfilled'][number] & { stepLabel: string | null; typeLabel: string }>;
+  flagLabels: string[];
+};

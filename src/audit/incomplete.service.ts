@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ClaimedDate, ProcedureDefinition, ProcedureState, WorkingDayCalendar } from '../../workflows/definition';
 import { isCalendarYearUnknown } from '../../workflows/deadlines';
 import { LEGAL_BASIS } from '../../workflows/legal-basis';
+import { flagLabel } from '../../workflows/labels';
 import { codesOf } from '../../workflows/refusal-categories';
+import { eventWord, knownLabels, stageWord, stepWord, withStepLabel } from '../common/labels/view-labels';
 import type { AuthUser } from '../auth/auth-user';
 import { BusinessCalendar } from '../calendar/business-calendar';
 import { businessToday, calendarDaysBetween, isValidBusinessDate } from '../calendar/business-date';
@@ -16,7 +18,7 @@ import { DefinitionRegistry } from '../engine/definition-registry';
 import { CLOCK } from '../engine/engine.module';
 import type { Clock } from '../engine/procedure-engine';
 import { auditOrgans, auditScope } from './audit-scope';
-import type { IncompleteDecision, IncompleteQueryDto } from './incomplete.dto';
+import type { IncompleteDecision, IncompleteDecisionView, IncompleteQueryDto } from './incomplete.dto';
 import { decisionsWithPendingUses } from './provisional.repository';
 import { claimedDateSql, IncompleteRepository, type AuditDecisionRow, type ClaimRow, type OverdueStepSqlRow } from './incomplete.repository';
 
@@ -85,7 +87,7 @@ export class IncompleteService {
       const overdueOf = groupBy(overdue, (o) => o.decision_id);
       const items = ids.map((id) => {
         const row = byId.get(id) as AuditDecisionRow;
-        return this.entry(row, {
+        return labelled(this.entry(row, {
           today,
           claims: claimsOf.get(id) ?? [],
           overdue: (overdueOf.get(id) ?? []).filter((o) => Number(o.revision) === Number(row.revision)),
@@ -93,7 +95,7 @@ export class IncompleteService {
           provisional: provisional.has(id),
           names,
           memo,
-        });
+        }));
       });
       return new Page(items, total);
     });
@@ -213,6 +215,20 @@ export class IncompleteService {
       flags,
     };
   }
+}
+
+/** The row with the words beside its codes: the stage, each step, each record type, each flag. */
+function labelled(e: IncompleteDecision): IncompleteDecisionView {
+  const labels = knownLabels();
+  return {
+    ...e,
+    stageLabel: stageWord(labels, e.stage),
+    missing: e.missing.map((m) => withStepLabel(labels, m)),
+    overdue: e.overdue.map((o) => withStepLabel(labels, o)),
+    late: e.late.map((l) => withStepLabel(labels, l)),
+    backfilled: e.backfilled.map((b) => ({ ...b, stepLabel: b.step === null ? null : stepWord(labels, b.step), typeLabel: eventWord(labels, b.type) })),
+    flagLabels: e.flags.map(flagLabel),
+  };
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

@@ -54,11 +54,15 @@ export class AuditViolationDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) organId: string | null;
   @ApiProperty({ example: '前进区人民政府', nullable: true, type: String }) organName: string | null;
   @ApiProperty({ example: 'RECORD_DISCUSSION' }) event: string;
+  @ApiProperty({ example: '登记集体讨论决定', description: 'The event’s word, beside its code' }) eventLabel: string;
   @ApiProperty({ example: 'LEGALITY_REVIEW_REQUIRED' }) code: string;
+  @ApiProperty({ example: '未经合法性审查', description: 'What the refusal code means, in a few words' }) codeLabel: string;
   @ApiProperty({ enum: REFUSAL_CATEGORY_VALUES }) category: string;
+  @ApiProperty({ example: '跳过法定环节', description: 'The category’s word, beside its code' }) categoryLabel: string;
   @ApiProperty({ nullable: true, type: String, example: 'drafting' }) stage: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '决策草案形成中', description: 'The stage’s word, beside its code' }) stageLabel: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The articles, expanded (id, law, article, summary)' }) legalBasis: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) missing: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Each required step the event presupposed that was not done: step, stepLabel (its word), code, legalBasis' }) missing: unknown[];
   @ApiProperty({ type: NamedActorDto }) actor: NamedActorDto;
   @ApiProperty({ example: '2026-03-20T02:15:00.000Z' }) attemptedAt: string;
   @ApiProperty({ oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }], description: 'As in GET /decisions/:id/violations' }) payload: unknown;

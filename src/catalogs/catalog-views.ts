@@ -1,4 +1,6 @@
 /** How catalogs and their items are shown: the internal views (office, departments, reviewers, auditors). */
+import { catalogStatusLabel } from '../../workflows/labels';
+import { categoryWord, stageWord, stepWord } from '../common/labels/view-labels';
 import type { Actor } from '../engine/actor';
 import type { NamedActor } from '../engine/actor-names';
 import type { ProgressView } from '../engine/decision-progress';
@@ -43,6 +45,8 @@ export interface CatalogView {
   organName: string | null;
   year: number;
   status: string;
+  /** The status's word (未公布, 已公布), beside its code. */
+  statusLabel: string;
   revision: number;
   publications: PublicationView[];
   createdAt: string;
@@ -69,10 +73,13 @@ export interface CatalogItemView extends ItemDetails {
   year: number;
   title: string;
   category: string;
+  /** The words of `category` and `stage`, beside them. */
+  categoryLabel: string;
   undertakingUnitId: string;
   undertakingUnitName: string | null;
   definition: { id: string; version: number };
   stage: string;
+  stageLabel: string;
   revision: number;
   version: number;
   complete: boolean;
@@ -93,6 +100,7 @@ export function catalogView(row: CatalogSqlRow, extra: { itemCount?: number; ite
     organName: null,
     year: row.year,
     status: row.status,
+    statusLabel: catalogStatusLabel(row.status),
     revision: row.revision,
     publications: publicationsOf(row).map(({ itemIds, catalogedItemIds, publishedBy, ...p }) => ({
       ...p,
@@ -132,6 +140,7 @@ function itemHead(d: DecisionSnapshot) {
     year: d.year,
     title: d.title,
     category: d.category,
+    categoryLabel: categoryWord(d.category),
     undertakingUnitId: d.undertakingUnitId,
     undertakingUnitName: null,
   };
@@ -143,6 +152,7 @@ export function itemView(d: DecisionSnapshot, details: ItemDetails, progress: Pr
     ...details,
     definition: d.definition,
     stage: d.stage,
+    stageLabel: stageWord(d.def.labels, d.stage),
     revision: d.revision,
     version: d.version,
     complete: d.complete,
@@ -174,10 +184,13 @@ export interface RestrictedItemView {
   year: number;
   title: string;
   category: string;
+  categoryLabel: string;
   undertakingUnitId: string;
   undertakingUnitName: string | null;
   legalBasis: string[];
   requiredSteps: string[];
+  /** The word of each of `requiredSteps`, in the same order. */
+  requiredStepLabels: string[];
   plannedStartOn: string | null;
   plannedDecisionOn: string | null;
   withdrawn: boolean;
@@ -189,6 +202,7 @@ export function restrictedItemView(d: DecisionSnapshot, details: ItemDetails): R
     ...itemHead(d),
     legalBasis: details.legalBasis,
     requiredSteps: requiredStepsOf(details.requirements),
+    requiredStepLabels: requiredStepsOf(details.requirements).map((step) => stepWord(d.def.labels, step)),
     plannedStartOn: details.plannedStartOn,
     plannedDecisionOn: details.plannedDecisionOn,
     withdrawn: d.stage === 'withdrawn',

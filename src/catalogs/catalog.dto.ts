@@ -148,6 +148,7 @@ export class CatalogItemDto {
   @ApiProperty() year: number;
   @ApiProperty() title: string;
   @ApiProperty({ enum: DECISION_CATEGORIES }) category: string;
+  @ApiProperty({ example: '重大公共政策和措施', description: 'The category’s word (SC713-3), beside its code' }) categoryLabel: string;
   @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
   @ApiProperty({ example: '区发改局', nullable: true, type: String, description: 'The undertaking unit’s name now' }) undertakingUnitName: string | null;
   @ApiProperty({ type: [String] }) legalBasis: string[];
@@ -157,6 +158,7 @@ export class CatalogItemDto {
   @ApiProperty({ type: RequirementsDto, description: 'As the item was proposed' }) requirements: RequirementsDto;
   @ApiProperty({ example: { id: 'major-decision', version: 1 } }) definition: object;
   @ApiProperty({ example: 'proposed' }) stage: string;
+  @ApiProperty({ example: '拟列入目录', description: 'The stage’s word, beside its code' }) stageLabel: string;
   @ApiProperty() revision: number;
   @ApiProperty() version: number;
   @ApiProperty() complete: boolean;
@@ -174,10 +176,12 @@ export class RestrictedCatalogItemDto {
   @ApiProperty() year: number;
   @ApiProperty() title: string;
   @ApiProperty({ enum: DECISION_CATEGORIES }) category: string;
+  @ApiProperty({ example: '重大公共政策和措施', description: 'The category’s word (SC713-3), beside its code' }) categoryLabel: string;
   @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
   @ApiProperty({ example: '区发改局', nullable: true, type: String, description: 'The undertaking unit’s name now' }) undertakingUnitName: string | null;
   @ApiProperty({ type: [String] }) legalBasis: string[];
   @ApiProperty({ type: [String], example: ['publicParticipation', 'riskAssessment', 'partyCommitteeReport'] }) requiredSteps: string[];
+  @ApiProperty({ type: [String], example: ['公众参与', '风险评估', '向同级党委请示报告'], description: 'The word of each of requiredSteps, in the same order' }) requiredStepLabels: string[];
   @ApiProperty({ type: String, nullable: true }) plannedStartOn: string | null;
   @ApiProperty({ type: String, nullable: true }) plannedDecisionOn: string | null;
   @ApiProperty() withdrawn: boolean;
@@ -190,6 +194,7 @@ export class CatalogDto {
   @ApiProperty({ example: '前进区人民政府', nullable: true, type: String, description: 'The organ’s name now' }) organName: string | null;
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ enum: ['draft', 'published'] }) status: string;
+  @ApiProperty({ example: '已公布', description: 'The status’s word (未公布, 已公布), beside its code' }) statusLabel: string;
   @ApiProperty({ example: 0, description: 'Number of publications so far' }) revision: number;
   @ApiProperty({ type: [CatalogPublicationDto] }) publications: CatalogPublicationDto[];
   @ApiProperty() createdAt: string;
@@ -209,11 +214,14 @@ export class PublicCatalogItemDto {
   @ApiProperty({ format: 'uuid', description: 'The decision id (see /public/decisions)' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: DECISION_CATEGORIES }) category: string;
+  @ApiProperty({ example: '重大公共政策和措施', description: 'The category’s word (SC713-3), beside its code' }) categoryLabel: string;
   @ApiProperty({ format: 'uuid' }) undertakingUnitId: string;
   @ApiProperty({ example: '区发改局' }) undertakingUnitName: string;
   @ApiProperty({ type: [String] }) legalBasis: string[];
   @ApiProperty({ type: [String], example: ['publicParticipation', 'hearing', 'expertArgumentation', 'riskAssessment', 'partyCommitteeReport'] })
   requiredSteps: string[];
+  @ApiProperty({ type: [String], example: ['公众参与', '听证会', '专家论证', '风险评估', '向同级党委请示报告'], description: 'The word of each of requiredSteps, in the same order' })
+  requiredStepLabels: string[];
   @ApiProperty({ type: String, nullable: true }) plannedStartOn: string | null;
   @ApiProperty({ type: String, nullable: true }) plannedDecisionOn: string | null;
   @ApiProperty({ description: 'Withdrawn since the catalog was last published' }) withdrawn: boolean;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
+import { categoryWord, knownLabels, stepWord } from '../common/labels/view-labels';
 import { Page, type PageQueryDto } from '../common/pagination';
 import { TransactionRunner, type Tx } from '../database/transaction-runner';
 import type { CatalogQueryDto } from './catalog.dto';
@@ -31,11 +32,15 @@ export interface PublicCatalogItem {
   id: string;
   title: string;
   category: string;
+  /** The category's word (SC713-3), beside its code. */
+  categoryLabel: string;
   undertakingUnitId: string;
   undertakingUnitName: string;
   legalBasis: string[];
   /** The procedure steps the item was listed with as required, in procedure order. */
   requiredSteps: string[];
+  /** The word of each of `requiredSteps`, in the same order. */
+  requiredStepLabels: string[];
   plannedStartOn: string | null;
   plannedDecisionOn: string | null;
   /** Withdrawn since the catalog was last published: still listed, as that publication listed it. */
@@ -103,14 +108,17 @@ export class PublicCatalogsService {
 }
 
 function publicItem(r: PublicItemSqlRow): PublicCatalogItem {
+  const requiredSteps = requiredStepsOf(r.requirements === null ? {} : JSON.parse(r.requirements));
   return {
     id: r.id,
     title: r.title,
     category: r.category,
+    categoryLabel: categoryWord(r.category),
     undertakingUnitId: r.undertaking_unit_id,
     undertakingUnitName: r.undertaking_unit_name ?? '',
     legalBasis: r.legal_basis === null ? [] : (JSON.parse(r.legal_basis) as string[]),
-    requiredSteps: requiredStepsOf(r.requirements === null ? {} : JSON.parse(r.requirements)),
+    requiredSteps,
+    requiredStepLabels: requiredSteps.map((step) => stepWord(knownLabels(), step)),
     plannedStartOn: r.planned_start_on,
     plannedDecisionOn: r.planned_decision_on,
     withdrawn: r.stage === 'withdrawn',

@@ -64,6 +64,7 @@ export class DecisionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '城区集中供热价格调整方案' }) title: string;
   @ApiProperty({ example: 'public_policy' }) category: string;
+  @ApiProperty({ example: '重大公共政策和措施', description: 'The category’s word (SC713-3), beside its code' }) categoryLabel: string;
   @ApiProperty({ format: 'uuid' }) catalogId: string;
   @ApiProperty({ format: 'uuid' }) organId: string;
   @ApiProperty({ example: '前进区人民政府', nullable: true, type: String, description: 'The organ’s name now' }) organName: string | null;
@@ -74,6 +75,7 @@ export class DecisionSummaryDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ type: DefinitionRefDto }) definition: DefinitionRefDto;
   @ApiProperty({ example: 'drafting' }) stage: string;
+  @ApiProperty({ example: '决策草案形成中', description: 'The stage’s word, beside its code' }) stageLabel: string;
   @ApiProperty({ example: 1 }) revision: number;
   @ApiProperty({ example: 4 }) version: number;
   @ApiProperty() complete: boolean;
@@ -95,6 +97,7 @@ export class LegalOpinionDto {
   @ApiProperty({ example: '2026-05-12' }) givenOn: string;
   @ApiProperty({ example: '王律师' }) author: string;
   @ApiProperty({ enum: ['legal_adviser', 'public_lawyer', 'reviewer'] }) authorKind: string;
+  @ApiProperty({ example: '法律顾问', description: 'The author kind’s word, beside its code' }) authorKindLabel: string;
   @ApiProperty({ example: '建议明确补贴对象' }) text: string;
 }
 
@@ -102,7 +105,10 @@ export class DecisionDetailDto extends DecisionSummaryDto {
   @ApiProperty({ description: 'The statechart value', example: { legality_review: 'in_review' } }) state: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) requirements: unknown;
   @ApiProperty({ type: [String], description: 'What this caller may send now (procedure and role both allow it)' }) allowedEvents: string[];
+  @ApiProperty({ type: [String], example: ['登记决策草案', '撤回决策事项'], description: 'The word of each of allowedEvents, in the same order' })
+  allowedEventLabels: string[];
   @ApiProperty({ type: [String], example: ['COMMENT_PERIOD_SHORTENED'] }) flags: string[];
+  @ApiProperty({ type: [String], example: ['缩短公开征求意见期限'], description: 'The word of each of flags, in the same order' }) flagLabels: string[];
   @ApiPropertyOptional({ description: 'The revision still in force while a later one is prepared' }) inForce?: { revision: number; status: string };
   @ApiProperty({ type: [LegalOpinionDto], description: 'The legal opinions of the current review round, which RECORD_REVISIONS answers one by one (by opinionId)' })
   legalOpinions: LegalOpinionDto[];
@@ -125,6 +131,7 @@ export class RecordEntryDto {
   @ApiProperty({ example: 3 }) seq: number;
   @ApiProperty({ example: 1 }) revision: number;
   @ApiProperty({ example: 'RECORD_DRAFT' }) type: string;
+  @ApiProperty({ example: '登记决策草案', description: 'The event’s word, beside its code (not covered by the hash)' }) typeLabel: string;
   @ApiProperty({
     oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
     description: 'The event’s payload; in the list, when payloadTruncated, the first 4,096 characters of its JSON (a string)',
@@ -139,7 +146,9 @@ export class RecordEntryDto {
   @ApiProperty({ nullable: true, type: String, description: 'The name of the unit the actor acted for, read now; not covered by the hash' }) actorUnitName: string | null;
   @ApiProperty() recordedAt: string;
   @ApiProperty({ nullable: true, type: String }) fromStage: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '已列入目录', description: 'The stage’s word, beside its code (not covered by the hash)' }) fromStageLabel: string | null;
   @ApiProperty() toStage: string;
+  @ApiProperty({ example: '决策草案形成中', description: 'The stage’s word, beside its code (not covered by the hash)' }) toStageLabel: string;
   @ApiProperty({ example: '0'.repeat(64) }) prevHash: string;
   @ApiProperty() hash: string;
 }
@@ -148,12 +157,16 @@ export class ViolationEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a refusal that belongs to no decision (a catalog publication, an item out of scope)' }) decisionId: string | null;
   @ApiProperty({ example: 'RECORD_DISCUSSION' }) event: string;
+  @ApiProperty({ example: '登记集体讨论决定', description: 'The event’s word, beside its code' }) eventLabel: string;
   @ApiProperty({ example: 'LEGALITY_REVIEW_REQUIRED' }) code: string;
+  @ApiProperty({ example: '未经合法性审查', description: 'What the refusal code means, in a few words' }) codeLabel: string;
   @ApiProperty({ enum: ['skip', 'time_limit', 'content', 'form'], description: 'skip: a required step not done or out of order; time_limit: a statutory period not given; content: a required content missing; form: dates and fields' })
   category: string;
+  @ApiProperty({ example: '跳过法定环节', description: 'The category’s word, beside its code' }) categoryLabel: string;
   @ApiProperty({ nullable: true, type: String }) stage: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '决策草案形成中', description: 'The stage’s word, beside its code' }) stageLabel: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) legalBasis: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) missing: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Each required step the event presupposed that was not done: step, stepLabel (its word), code, legalBasis' }) missing: unknown[];
   @ApiProperty({
     oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
     description: 'The payload as sent, when its JSON held at most 2 KiB; otherwise the first 2 KiB of that JSON (a string, cut where a character starts)',
@@ -171,6 +184,7 @@ export class PublicDecisionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ example: 'public_policy' }) category: string;
+  @ApiProperty({ example: '重大公共政策和措施', description: 'The category’s word (SC713-3), beside its code' }) categoryLabel: string;
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ format: 'uuid' }) organId: string;
   @ApiProperty({ example: '前进区人民政府', nullable: true, type: String }) organName: string | null;

@@ -17,8 +17,10 @@ import type { HashedRecord } from '../engine/record-hash';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { ProcedureScope } from '../org-units/procedure-scope';
 import { nameIn, unitNamesOf } from '../org-units/unit-names';
+import { OPINION_AUTHOR_LABELS } from '../../workflows/major-decision/v1/labels';
 import { opinionIdOf } from '../../workflows/major-decision/v1/opinions';
-import { named, rolesNamed } from '../../workflows/labels';
+import { categoryLabel, codeLabel, flagLabel, named, rolesNamed } from '../../workflows/labels';
+import { categoryWord, eventWord, knownLabels, stageWord, withStepLabel } from '../common/labels/view-labels';
 import { BODY_NOT_OBJECT, NOT_ALLOWED } from '../common/pipes/validation.pipe';
 import type { DecisionListQueryDto, PublicDecisionQueryDto } from './decision.dto';
 import { dutyConflictError, reviewDutyConflict } from './separation-of-duties';
@@ -33,6 +35,8 @@ export interface DecisionSummary {
   id: string;
   title: string;
   category: string;
+  /** The words beside the codes a person reads (`category`, `stage`), from the decision's definition. */
+  categoryLabel: string;
   catalogId: string;
   organId: string;
   /** The units' names as the database has them now (read beside the ids, never stored with them). */
@@ -44,6 +48,7 @@ export interface DecisionSummary {
   year: number;
   definition: { id: string; version: number };
   stage: string;
+  stageLabel: string;
   revision: number;
   version: number;
   complete: boolean;
@@ -56,7 +61,11 @@ export interface DecisionDetail extends DecisionSummary {
   state: unknown;
   requirements: unknown;
   allowedEvents: string[];
+  /** The word of each of `allowedEvents`, in the same order. */
+  allowedEventLabels: string[];
   flags: string[];
+  /** The word of each of `flags`, in the same order. */
+  flagLabels: string[];
   inForce?: { revision: number; status: string };
   /** The legal opinions of the current review round, each with the id RECORD_REVISIONS answers it by. */
   legalOpinions: LegalOpinion[];
@@ -69,6 +78,8 @@ export interface LegalOpinion {
   givenOn: string;
   author: string;
   authorKind: string;
+  /** The author kind's word (法律顾问, 公职律师…). */
+  authorKindLabel: string;
   text: string;
 }
 
@@ -87,6 +98,10 @@ interface ReadBeside {
  * the hash does not cover.
  */
 export type RecordEntry = Omit<HashedRecord, 'decisionId'> & {
+  /** The words of `type`, `fromStage` and `toStage`, beside them (not covered by the hash). */
+  typeLabel: string;
+  fromStageLabel: string | null;
+  toStageLabel: string;
   hash: string;
   payloadTruncated: boolean;
   payloadBytes?: number;
@@ -98,11 +113,17 @@ export interface ViolationEntry {
   id: string;
   decisionId: string | null;
   event: string;
+  /** The words of `event`, `code`, `category` and `stage`, beside them. */
+  eventLabel: string;
   code: string;
+  codeLabel: string;
   /** What kind of rule the refusal enforces (workflows/refusal-categories.ts). */
   category: RefusalCategory;
+  categoryLabel: string;
   stage: string | null;
+  stageLabel: string | null;
   legalBasis: unknown[];
+  /** Each missing step as stored (`step`, `code`, `legalBasis`), with the step's word (`stepLabel`). */
   missing: unknown[];
   /** The payload as sent when it was kept whole; otherwise the first bytes of its JSON (a string). */
   payload: unknown;
@@ -119,6 +140,8 @@ export interface PublicDecision {
   id: string;
   title: string;
   category: string;
+  /** The category's word (SC713-3), beside its code. */
+  categoryLabel: string;
   year: number;
   organId: string;
   organName: string | null;
@@ -298,6 +321,7 @@ export class DecisionsService {
       id: d.id,
       title: d.title,
       category: d.category,
+      categoryLabel: categoryWord(d.category),
       catalogId: d.catalogId,
       organId: d.organId,
       organName: nameIn(names, d.organId),
@@ -308,6 +332,7 @@ export class DecisionsService {
       year: d.year,
       definition: d.definition,
       stage: d.stage,
+      stageLabel: stageWord(d.def.labels, d.stage),
       revision: d.revision,
       version: d.version,
       complete: d.complete,
@@ -319,12 +344,16 @@ export class DecisionsService {
 
   private async view(user: AuthUser, d: DecisionSnapshot, beside: ReadBeside, tx?: Tx): Promise<DecisionDetail> {
     const inForce = d.def.inForce(d.procedure);
+    const allowedEvents = await this.allowedEvents(user, d, tx);
+    const flags = d.def.flags(d.procedure);
     return {
       ...this.summary(d, beside.names),
       state: d.state,
       requirements: (d.procedure.context as { requirements?: unknown } | null)?.requirements ?? null,
-      allowedEvents: await this.allowedEvents(user, d, tx),
-      flags: d.def.flags(d.procedure),
+      allowedEvents,
+      allowedEventLabels: allowedEvents.map((type) => eventWord(d.def.labels, type)),
+      flags,
+      flagLabels: flags.map(flagLabel),
       ...(inForce ? { inForce } : {}),
       legalOpinions: beside.opinions,
     };
@@ -356,6 +385,7 @@ export class DecisionsService {
       id: row.id,
       title: row.title,
       category: row.category,
+      categoryLabel: categoryWord(row.category),
       year: Number(row.year),
       organId: row.organ_id,
       organName: name(row.organ_id),
@@ -397,7 +427,8 @@ function eventBodyErrors(body: unknown): FieldError[] {
 function toLegalOpinion(decisionId: string, r: LegalOpinionSqlRow): LegalOpinion {
   const p = JSON.parse(r.payload) as { givenOn: string; author: string; authorKind: string; text: string };
   const seq = Number(r.seq);
-  return { opinionId: opinionIdOf(decisionId, seq), seq, givenOn: p.givenOn, author: p.author, authorKind: p.authorKind, text: p.text };
+  const authorKindLabel = Object.hasOwn(OPINION_AUTHOR_LABELS, p.authorKind) ? OPINION_AUTHOR_LABELS[p.authorKind] : p.authorKind;
+  return { opinionId: opinionIdOf(decisionId, seq), seq, givenOn: p.givenOn, author: p.author, authorKind: p.authorKind, authorKindLabel, text: p.text };
 }
 
 /** The leading texts of `values` that hold at most `max` characters together. */
@@ -416,6 +447,7 @@ function toRecordEntry(r: (StoredRecord & ActorNameColumns) | ListedRecordRow): 
     seq: Number(r.seq),
     revision: Number(r.revision),
     type: r.type,
+    typeLabel: eventWord(knownLabels(), r.type),
     payload: truncated ? r.payload : (JSON.parse(r.payload) as unknown),
     payloadTruncated: truncated,
     ...(truncated ? { payloadBytes: Number((r as ListedRecordRow).payload_bytes) } : {}),
@@ -425,7 +457,9 @@ function toRecordEntry(r: (StoredRecord & ActorNameColumns) | ListedRecordRow): 
     actorUnitName: names.orgUnitName,
     recordedAt: r.recorded_at,
     fromStage: r.from_stage,
+    fromStageLabel: r.from_stage === null ? null : stageWord(knownLabels(), r.from_stage),
     toStage: r.to_stage,
+    toStageLabel: stageWord(knownLabels(), r.to_stage),
     prevHash: r.prev_hash,
     hash: r.hash,
   };
@@ -438,11 +472,15 @@ export function toViolationEntry(v: ViolationSqlRow): ViolationEntry {
     id: v.id,
     decisionId: v.decision_id,
     event: v.event,
+    eventLabel: eventWord(knownLabels(), v.event),
     code: v.code,
+    codeLabel: codeLabel(v.code),
     category: refusalCategory(v.code),
+    categoryLabel: categoryLabel(refusalCategory(v.code)),
     stage: v.stage,
+    stageLabel: v.stage === null ? null : stageWord(knownLabels(), v.stage),
     legalBasis: (JSON.parse(v.legal_basis) as string[]).map((id) => LEGAL_BASIS[id] ?? { id }),
-    missing: JSON.parse(v.missing) as unknown[],
+    missing: (JSON.parse(v.missing) as Array<{ step?: unknown }>).map((m) => (typeof m?.step === 'string' ? withStepLabel(knownLabels(), m as { step: string }) : m)),
     payload: truncated ? v.payload : (JSON.parse(v.payload) as unknown),
     payloadTruncated: truncated,
     payloadBytes: Number(v.payload_bytes),

@@ -20,4 +20,16 @@ export class WorkflowDto {
     example: { START_DRAFTING: { role: 'office', unit: 'organ' } },
   })
   actors: Record<string, { role: string; unit: string }>;
+  @ApiProperty({
+    type: 'object',
+    description: 'The Chinese words of the codes a person reads: stages, steps, events (and ITEM_PROPOSED) and step statuses, each a map from code to word',
+    properties: {
+      stages: { type: 'object', additionalProperties: { type: 'string' } },
+      steps: { type: 'object', additionalProperties: { type: 'string' } },
+      events: { type: 'object', additionalProperties: { type: 'string' } },
+      statuses: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+    example: { stages: { drafting: '决策草案形成中' }, steps: { draft: '拟订决策草案' }, events: { RECORD_DRAFT: '登记决策草案' }, statuses: { done: '已完成' } },
+  })
+  labels: { stages: Record<string, string>; steps: Record<string, string>; events: Record<string, string>; statuses: Record<string, string> };
 }

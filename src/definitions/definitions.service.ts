@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EventActor, ProcedureDefinition } from '../../workflows/definition';
+import type { DefinitionLabels, EventActor, ProcedureDefinition } from '../../workflows/definition';
 import { BadRequestError, DomainError } from '../common/errors/domain-error';
 import { DefinitionRegistry } from '../engine/definition-registry';
 
@@ -11,6 +11,8 @@ export interface Workflow {
   steps: string[];
   systemEvents: string[];
   actors: Record<string, EventActor>;
+  /** The words of its stages, steps, events and step statuses, each by code. */
+  labels: DefinitionLabels;
 }
 
 export const DIAGRAM_FORMATS = ['mermaid'] as const;
@@ -29,6 +31,7 @@ export class DefinitionsService {
       steps: [...d.steps],
       systemEvents: [...d.systemEvents],
       actors: Object.fromEntries(d.events.map((e) => [e, d.eventActors[e]])),
+      labels: d.labels,
     }));
   }
 

@@ -41,7 +41,9 @@ describe('DecisionProgress', () => {
   it('closes a comment period ending before National Day 2026 five working days later: Oct 12, the holiday skipped and make-up Sat Oct 10 counted', () => {
     expect(stepOf('2026-09-29', commentEndingBeforeNationalDay(), 'publicParticipation')).toEqual({
       step: 'publicParticipation',
+      stepLabel: '公众参与',
       status: 'in_progress',
+      statusLabel: '办理中',
       legalBasis: ['SC713-14', 'SC713-15'],
       dueOn: '2026-10-12',
       light: 'green',
@@ -100,7 +102,7 @@ describe('DecisionProgress', () => {
       workingDaysLeft: 3, // Sep 28, 29, 30: the due day itself is National Day
     });
     expect(progress.filter((p) => p.dueOn !== undefined).map((p) => p.step)).toEqual(['archive']);
-    expect(progress.find((p) => p.step === 'draft')).toEqual({ step: 'draft', status: 'done', legalBasis: ['SC713-12'] });
+    expect(progress.find((p) => p.step === 'draft')).toEqual({ step: 'draft', stepLabel: '拟订决策草案', status: 'done', statusLabel: '已完成', legalBasis: ['SC713-12'] });
   });
 
   describe('a year the calendar does not know (2027)', () => {
@@ -109,7 +111,9 @@ describe('DecisionProgress', () => {
       expect(w.send('OPEN_PUBLIC_COMMENT', { startOn: '2026-11-27', endOn: '2026-12-28' }).accepted).toBe(true);
       expect(stepOf('2026-11-28', w, 'publicParticipation')).toEqual({
         step: 'publicParticipation',
+        stepLabel: '公众参与',
         status: 'in_progress',
+        statusLabel: '办理中',
         legalBasis: ['SC713-14', 'SC713-15'],
         calendarUnknown: true,
         deadline: { rule: 'publicCommentClosedWithinWorkingDays', startOn: '2026-12-28', days: 5, unit: 'working_days', calendarDataVersion: version },

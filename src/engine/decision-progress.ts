@@ -2,6 +2,7 @@ import type { DeadlineUnit, StepDeadline } from '../../workflows/deadlines';
 import type { ProgressEntry, WorkingDayCalendar } from '../../workflows/definition';
 import { BusinessCalendar, CalendarYearUnknownError } from '../calendar/business-calendar';
 import { provisionalYearsIn } from '../calendar/provisional';
+import { stepWord, statusWord } from '../common/labels/view-labels';
 import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from '../config/deadline-rules';
 import { systemClock, type Clock, type DecisionSnapshot } from './procedure-engine';
 
@@ -26,8 +27,12 @@ export interface DeadlineStanding {
   provisional?: true;
 }
 
-/** A step of `progress` as the API shows it: status and legal basis, and when it has one, its deadline. */
+/** A step of `progress` as the API shows it: status and legal basis with their words, and when it has one, its deadline. */
 export interface ProgressView extends ProgressEntry, DeadlineStanding {
+  /** The step's word (列入年度决策事项目录…), beside its code. */
+  stepLabel: string;
+  /** The status's word (已完成…), beside its code. */
+  statusLabel: string;
   dueOn?: string;
   /** What `dueOn` was computed from, so that it can be explained and recomputed. */
   deadline?: { rule: string; startOn: string; days: number; unit: DeadlineUnit; calendarDataVersion: string };
@@ -81,7 +86,9 @@ export class DecisionProgress {
     const deadlines = new Map<string, StepDeadline>();
     for (const d of this.deadlinesOf(decision)) deadlines.set(d.step, d);
     const today = this.clock.today();
-    return decision.def.progress(decision.procedure).map((entry): ProgressView => {
+    const labels = decision.def.labels;
+    return decision.def.progress(decision.procedure).map((e): ProgressView => {
+      const entry = { ...e, stepLabel: stepWord(labels, e.step), statusLabel: statusWord(labels, e.status) };
       const d = deadlines.get(entry.step);
       if (!d) return entry;
       const deadline = { rule: d.rule, startOn: d.startOn, days: d.days, unit: d.unit, calendarDataVersion: d.calendarDataVersion };

@@ -52,6 +52,7 @@ export class OrgUnitDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '前进区司法局' }) name: string;
   @ApiProperty({ enum: ORG_UNIT_KINDS }) kind: OrgUnitKind;
+  @ApiProperty({ example: '政府工作部门', description: 'The kind’s word, beside its code' }) kindLabel: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
   @ApiProperty({ example: '前进区人民政府', nullable: true, type: String, description: 'The parent’s name now (null at the top)' }) parentName: string | null;
   @ApiProperty({ description: 'false once deactivated: no new case, item or unit may name it' }) active: boolean;

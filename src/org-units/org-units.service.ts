@@ -26,7 +26,7 @@ export interface UpdateOrgUnitInput {
 }
 
 /** A unit as the HTTP views show it: with the name of its parent, read now. */
-export type OrgUnitView = OrgUnit & { parentName: string | null };
+export type OrgUnitView = OrgUnit & { parentName: string | null; /** The word of `kind` (人民政府…). */ kindLabel: string };
 
 /** Deeper than any real administrative hierarchy; a guard against a corrupted parent chain. */
 const MAX_DEPTH = 64;
@@ -91,7 +91,7 @@ export class OrgUnitsService {
         after: { name, kind: created.kind, parentId, active: true },
         at: now,
       });
-      return { ...created, parentName: parent ? ((await this.repo.findById(tx, parent.id))?.name ?? null) : null };
+      return { ...created, kindLabel: unitKindLabel(created.kind), parentName: parent ? ((await this.repo.findById(tx, parent.id))?.name ?? null) : null };
     });
     const unit = await this.settleNameRace(write, name);
     this.cache.set(unit.id, withoutParentName(unit));
@@ -146,7 +146,7 @@ export class OrgUnitsService {
         unit = { ...unit, active, updatedAt };
       }
       const parentName = nameIn(await unitNamesOf(tx, [unit.parentId]), unit.parentId);
-      return { ...unit, parentName };
+      return { ...unit, kindLabel: unitKindLabel(unit.kind), parentName };
     });
     const unit = name === undefined ? await write : await this.settleNameRace(write, name);
     this.cache.set(unit.id, withoutParentName(unit));
@@ -224,7 +224,7 @@ export class OrgUnitsService {
       const units = await this.repo.list(tx, query.offset, query.pageSize);
       const names = await unitNamesOf(tx, units.map((u) => u.parentId));
       return new Page(
-        units.map((u) => ({ ...u, parentName: nameIn(names, u.parentId) })),
+        units.map((u) => ({ ...u, kindLabel: unitKindLabel(u.kind), parentName: nameIn(names, u.parentId) })),
         await this.repo.count(tx),
       );
     });

@@ -37,6 +37,7 @@ export class ReviewOpinionDto {
   @ApiProperty({ example: '2026-03-06' }) givenOn: string;
   @ApiProperty({ example: '王律师' }) author: string;
   @ApiProperty({ enum: ['legal_adviser', 'public_lawyer', 'reviewer'] }) authorKind: string;
+  @ApiProperty({ example: '法律顾问', description: 'The author kind’s word, beside its code' }) authorKindLabel: string;
   @ApiProperty({ example: '建议补充资金来源说明' }) text: string;
 }
 
@@ -50,6 +51,7 @@ export class ReviewRoundDto {
   @ApiProperty({ example: 1, description: 'The decision’s revision (an adjustment after publication starts again at round 1)' }) revision: number;
   @ApiProperty({ example: 1, description: 'The n-th submission within the revision' }) round: number;
   @ApiProperty({ enum: REVIEW_STATUSES }) status: ReviewStatus;
+  @ApiProperty({ example: '审查中', description: 'The status’s word, beside its code' }) statusLabel: string;
   @ApiProperty({ example: '2026-03-02' }) submittedOn: string;
   @ApiProperty({ example: '2026-03-11' }) requestedDueOn: string;
   @ApiProperty({
@@ -74,6 +76,7 @@ export class ReviewRoundDto {
   @ApiPropertyOptional() acceptedOn?: string;
   @ApiPropertyOptional() concludedOn?: string;
   @ApiPropertyOptional({ enum: ['lawful', 'lawful_with_revisions', 'unlawful', 'exploratory_risk_disclosed'] }) conclusion?: string;
+  @ApiPropertyOptional({ example: '修改后合法', description: 'The conclusion’s word, beside its code' }) conclusionLabel?: string;
   @ApiPropertyOptional() returnedOn?: string;
   @ApiPropertyOptional() returnReason?: string;
   @ApiPropertyOptional() withdrawnOn?: string;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { conclusionLabel, OPINION_AUTHOR_LABELS, reviewStatusLabel } from '../../workflows/major-decision/v1/labels';
 import { opinionIdOf } from '../../workflows/major-decision/v1/opinions';
 import type { AuthUser } from '../auth/auth-user';
 import { BusinessCalendar, CalendarYearUnknownError } from '../calendar/business-calendar';
@@ -35,6 +36,7 @@ export interface ReviewOpinion {
   givenOn: string;
   author: string;
   authorKind: string;
+  authorKindLabel: string;
   text: string;
 }
 
@@ -48,6 +50,8 @@ export interface ReviewRound {
   revision: number;
   round: number;
   status: ReviewStatus;
+  /** The words of `status` and, once concluded, of `conclusion`, beside them. */
+  statusLabel: string;
   submittedOn: string;
   requestedDueOn: string;
   workingDaysLeft: number | null;
@@ -68,6 +72,7 @@ export interface ReviewRound {
   acceptedOn?: string;
   concludedOn?: string;
   conclusion?: string;
+  conclusionLabel?: string;
   returnedOn?: string;
   returnReason?: string;
   withdrawnOn?: string;
@@ -183,6 +188,7 @@ export function roundOf(r: RoundSqlRow, events: readonly RoundEventSqlRow[], nam
       givenOn: str(e.given_on) ?? '',
       author: text(e, 'author') ?? '',
       authorKind: str(e.author_kind) ?? '',
+      authorKindLabel: OPINION_AUTHOR_LABELS[str(e.author_kind) ?? ''] ?? str(e.author_kind) ?? '',
       text: text(e, 'text') ?? '',
     }));
 
@@ -197,6 +203,7 @@ export function roundOf(r: RoundSqlRow, events: readonly RoundEventSqlRow[], nam
     revision: Number(r.revision),
     round: Number(r.round),
     status: r.status,
+    statusLabel: reviewStatusLabel(r.status),
     submittedOn: str(submit?.submitted_on) ?? '',
     requestedDueOn: r.requested_due_on,
     draftVersion,
@@ -209,7 +216,10 @@ export function roundOf(r: RoundSqlRow, events: readonly RoundEventSqlRow[], nam
     ...(accept ? { acceptedOn: str(accept.accepted_on) ?? '' } : {}),
   };
   if (close?.type === 'RETURN_MATERIALS') Object.assign(round, { returnedOn: str(close.returned_on) ?? '', returnReason: text(close, 'reason') ?? '' });
-  if (close?.type === 'CONCLUDE_REVIEW') Object.assign(round, { concludedOn: str(close.concluded_on) ?? '', conclusion: str(close.conclusion) ?? '' });
+  if (close?.type === 'CONCLUDE_REVIEW') {
+    const conclusion = str(close.conclusion) ?? '';
+    Object.assign(round, { concludedOn: str(close.concluded_on) ?? '', conclusion, conclusionLabel: conclusionLabel(conclusion) });
+  }
   if (close?.type === 'WITHDRAW') Object.assign(round, { withdrawnOn: str(close.withdrawn_on) ?? '' });
   round.truncated = truncated;
   return round;

@@ -108,6 +108,7 @@ export class UserDto {
   orgUnitId: string | null;
   @ApiProperty({ example: '区发改局', nullable: true, type: String, description: 'The name now of the unit (null without one)' }) orgUnitName: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ type: [String], example: ['决策承办单位'], description: 'The word of each of roles, in the same order' }) roleLabels: string[];
   @ApiProperty() disabled: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

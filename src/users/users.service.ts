@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { appendAdminLog, type AdminLogActor } from '../admin-log/admin-log';
+import { roleLabel } from '../../workflows/labels';
 import type { Role } from '../auth/auth-user';
 import { isSoleAdmin, roleConflict } from '../auth/role-combinations';
 import { BadRequestError, DomainError, NotFoundError } from '../common/errors/domain-error';
@@ -32,7 +33,7 @@ export interface UpdateUserInput {
 }
 
 /** A user as the HTTP views show it: with the name of its unit, read now. */
-export type UserView = User & { orgUnitName: string | null };
+export type UserView = User & { orgUnitName: string | null; /** The word of each of `roles`, in the same order. */ roleLabels: string[] };
 
 /** Whose password changes: an administrator's reset of an account, or a user's change of their own. */
 export type PasswordChange = 'USER_PASSWORD_RESET' | 'OWN_PASSWORD_CHANGED';
@@ -114,7 +115,7 @@ export class UsersService {
       if (isUniqueViolation(err)) throw usernameTaken(username);
       throw err;
     }
-    return { ...user, orgUnitName: unit.name };
+    return { ...user, orgUnitName: unit.name, roleLabels: user.roles.map(roleLabel) };
   }
 
   /** A page of accounts, oldest first, each with its unit's name. */
@@ -137,7 +138,7 @@ export class UsersService {
 
   private async withUnitNames(tx: Tx, users: User[]): Promise<UserView[]> {
     const names = await unitNamesOf(tx, users.map((u) => u.orgUnitId));
-    return users.map((u) => ({ ...u, orgUnitName: nameIn(names, u.orgUnitId) }));
+    return users.map((u) => ({ ...u, orgUnitName: nameIn(names, u.orgUnitId), roleLabels: u.roles.map(roleLabel) }));
   }
 
   /** The user (disabled or not) and the token version in force: what the JWT guard checks a token against. */

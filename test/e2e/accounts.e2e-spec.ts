@@ -52,8 +52,8 @@ describe('the account lifecycle', () => {
   describe('GET /users/:id (admin)', () => {
     it('answers the user, never a credential or its token version', async () => {
       const res = await t.http.get(`/users/${d.userIds.office}`).set(as(admin)).expect(200);
-      expect(Object.keys(res.body as object).sort()).toEqual(['createdAt', 'disabled', 'displayName', 'id', 'orgUnitId', 'orgUnitName', 'roles', 'updatedAt', 'username']);
-      expect(res.body).toMatchObject({ id: d.userIds.office, username: 'zfb', roles: ['office'], orgUnitId: d.units.gov.id, orgUnitName: '前进区人民政府', disabled: false });
+      expect(Object.keys(res.body as object).sort()).toEqual(['createdAt', 'disabled', 'displayName', 'id', 'orgUnitId', 'orgUnitName', 'roleLabels', 'roles', 'updatedAt', 'username']);
+      expect(res.body).toMatchObject({ id: d.userIds.office, username: 'zfb', roles: ['office'], roleLabels: ['决策机关办公室'], orgUnitId: d.units.gov.id, orgUnitName: '前进区人民政府', disabled: false });
       expect(res.text).not.toMatch(/password|\$2[aby]\$|token/i);
     });
 

@@ -329,6 +329,117 @@ describe('every 4xx answer is Chinese and names no bare code', () => {
     });
   });
 
+  describe('views: a word beside each code a person reads (codes kept)', () => {
+    /** A refused skip on the decision in drafting, for the refused attempts and the incomplete list to show. */
+    beforeAll(async () => {
+      const payload = { meetingType: 'executive', meetingOn: '2026-03-20', meetingRef: '纪要', attendees: ['区长'], memberOpinions: [{ member: '副区长', position: 'agree' }], headDecision: 'approve', implementingUnitId: d.units.ndrc.id };
+      expectProblem(await t.http.post(`/decisions/${ids.drafting}/events`).set(t.bearer(d.tokens.office)).send({ type: 'RECORD_DISCUSSION', payload }), 422, 'LEGALITY_REVIEW_REQUIRED');
+    });
+
+    it('a decision: category, stage, each step and status of progress, allowed events and flags', async () => {
+      const body = (await t.http.get(`/decisions/${ids.inReview}`).set(t.bearer(d.tokens.reviewer)).expect(200)).body as {
+        category: string;
+        categoryLabel: string;
+        stage: string;
+        stageLabel: string;
+        progress: Array<{ step: string; stepLabel: string; status: string; statusLabel: string }>;
+        allowedEvents: string[];
+        allowedEventLabels: string[];
+        flags: string[];
+        flagLabels: string[];
+      };
+      expect(body).toMatchObject({ category: 'public_policy', categoryLabel: '重大公共政策和措施', stage: 'legality_review', stageLabel: '合法性审查中' });
+      expect(body.progress.find((p) => p.step === 'legalityReview')).toMatchObject({ stepLabel: '合法性审查', status: 'in_progress', statusLabel: '办理中' });
+      expect(body.progress.find((p) => p.step === 'catalog')).toMatchObject({ stepLabel: '列入年度决策事项目录', status: 'done', statusLabel: '已完成' });
+      expect(body.allowedEvents).toEqual(['RETURN_MATERIALS', 'ACCEPT_REVIEW']);
+      expect(body.allowedEventLabels).toEqual(['退回送审材料', '受理合法性审查']);
+      expect(body.flagLabels).toHaveLength(body.flags.length);
+      const list = (await t.http.get('/decisions?stage=legality_review').set(t.bearer(d.tokens.auditor)).expect(200)).body as { items: Array<{ stage: string; stageLabel: string }> };
+      expect(list.items.length).toBeGreaterThan(0);
+      for (const item of list.items) expect(item).toMatchObject({ stage: 'legality_review', stageLabel: '合法性审查中' });
+    });
+
+    it('the record and the refused attempts: events, stages, codes, categories and missing steps', async () => {
+      const history = (await t.http.get(`/decisions/${ids.drafting}/history`).set(t.bearer(d.tokens.auditor)).expect(200)).body as Array<Record<string, unknown>>;
+      expect(history.slice(0, 3).map((r) => [r.type, r.typeLabel, r.fromStageLabel, r.toStageLabel])).toEqual([
+        ['ITEM_PROPOSED', '提出目录事项', null, '拟列入目录'],
+        ['CATALOG_PUBLISHED', '公布年度决策事项目录', '拟列入目录', '已列入目录'],
+        ['START_DRAFTING', '启动决策程序', '已列入目录', '决策草案形成中'],
+      ]);
+      const violations = (await t.http.get(`/decisions/${ids.drafting}/violations`).set(t.bearer(d.tokens.auditor)).expect(200)).body as Array<Record<string, unknown>>;
+      const skipped = violations.find((v) => v.code === 'LEGALITY_REVIEW_REQUIRED') as Record<string, unknown>;
+      expect(skipped).toMatchObject({
+        event: 'RECORD_DISCUSSION',
+        eventLabel: '登记集体讨论决定',
+        codeLabel: '未经合法性审查',
+        category: 'skip',
+        categoryLabel: '跳过法定环节',
+        stage: 'drafting',
+        stageLabel: '决策草案形成中',
+      });
+      expect((skipped.missing as Array<{ step: string; stepLabel: string }>)[0]).toMatchObject({ step: 'draft', stepLabel: '拟订决策草案' });
+      const audit = (await t.http.get('/audit/violations?code=LEGALITY_REVIEW_REQUIRED').set(t.bearer(d.tokens.auditor)).expect(200)).body as Array<Record<string, unknown>>;
+      expect(audit[0]).toMatchObject({ eventLabel: '登记集体讨论决定', codeLabel: '未经合法性审查', categoryLabel: '跳过法定环节' });
+    });
+
+    it('the public catalog and the public decisions: category and required steps', async () => {
+      const catalogs = (await t.http.get('/public/catalogs?year=2026').expect(200)).body as Array<{ items: Array<Record<string, unknown>> }>;
+      const item = catalogs.flatMap((c) => c.items).find((i) => i.id === ids.cataloged) as Record<string, unknown>;
+      expect(item).toMatchObject({ category: 'public_policy', categoryLabel: '重大公共政策和措施' });
+      expect(item.requiredSteps).toEqual(['publicParticipation', 'hearing', 'expertArgumentation', 'riskAssessment', 'partyCommitteeReport']);
+      expect(item.requiredStepLabels).toEqual(['公众参与', '听证会', '专家论证', '风险评估', '向同级党委请示报告']);
+      const published = (await t.http.get(`/public/decisions/${ids.published}`).expect(200)).body as Record<string, unknown>;
+      expect(published).toMatchObject({ category: 'public_policy', categoryLabel: '重大公共政策和措施' });
+    });
+
+    it('the internal catalog, its items and an item outside the caller’s scope', async () => {
+      const catalog = (await t.http.get(`/catalogs/${ids.catalog}`).set(t.bearer(d.tokens.office)).expect(200)).body as { status: string; statusLabel: string; items: Array<Record<string, unknown>> };
+      expect(catalog).toMatchObject({ status: 'published', statusLabel: '已公布' });
+      expect(catalog.items.find((i) => i.id === ids.cataloged)).toMatchObject({ categoryLabel: '重大公共政策和措施', stage: 'cataloged', stageLabel: '已列入目录' });
+      const restricted = (await t.http.get(`/catalogs/${ids.catalog}`).set(t.bearer(d.tokens.healthDepartment)).expect(200)).body as { items: Array<Record<string, unknown>> };
+      const other = restricted.items.find((i) => i.id === ids.cataloged) as Record<string, unknown>;
+      expect(other).toMatchObject({ restricted: true, categoryLabel: '重大公共政策和措施' });
+      expect(other.requiredStepLabels).toEqual(['公众参与', '听证会', '专家论证', '风险评估', '向同级党委请示报告']);
+      expect(other.stageLabel).toBeUndefined();
+    });
+
+    it('the review desk, the incomplete list, the definitions, accounts and units', async () => {
+      const rounds = (await t.http.get('/reviews?status=submitted').set(t.bearer(d.tokens.reviewer)).expect(200)).body as Array<Record<string, unknown>>;
+      expect(rounds.find((r) => r.decisionId === ids.inReview)).toMatchObject({ status: 'submitted', statusLabel: '已送审，待受理' });
+      const incomplete = (await t.http.get('/audit/incomplete?year=2026').set(t.bearer(d.tokens.auditor)).expect(200)).body as Array<Record<string, unknown>>;
+      const row = incomplete.find((r) => r.decisionId === ids.drafting) as { stageLabel: string; missing: Array<{ step: string; stepLabel: string }>; flags: string[]; flagLabels: string[] };
+      expect(row.stageLabel).toBe('决策草案形成中');
+      expect(row.missing[0]).toMatchObject({ step: 'draft', stepLabel: '拟订决策草案' });
+      expect(row.flags).toContain('VIOLATION_ATTEMPTED');
+      expect(row.flagLabels[row.flags.indexOf('VIOLATION_ATTEMPTED')]).toBe('有跳过法定环节的尝试被拒绝');
+      const [workflow] = (await t.http.get('/workflows').set(t.bearer(d.tokens.office)).expect(200)).body as Array<{ labels: { stages: Record<string, string>; events: Record<string, string> } }>;
+      expect(workflow.labels.stages.legality_review).toBe('合法性审查中');
+      expect(workflow.labels.events.CONCLUDE_REVIEW).toBe('作出合法性审查结论');
+      const me = (await t.http.get('/auth/me').set(t.bearer(d.tokens.department)).expect(200)).body as Record<string, unknown>;
+      expect(me).toMatchObject({ roles: ['department'], roleLabels: ['决策承办单位'] });
+      const units = (await t.http.get('/org-units').set(t.bearer(d.tokens.admin)).expect(200)).body as Array<Record<string, unknown>>;
+      expect(units.find((u) => u.id === d.units.street.id)).toMatchObject({ kind: 'street', kindLabel: '街道办事处' });
+    });
+
+    it('the OpenAPI document describes each word it adds', async () => {
+      const doc = (await t.http.get('/docs-json').expect(200)).body as { components: { schemas: Record<string, { properties?: Record<string, { description?: string }> }> } };
+      const has = (schema: string, ...fields: string[]) => {
+        for (const field of fields) expect([schema, field, typeof doc.components.schemas[schema]?.properties?.[field]?.description]).toEqual([schema, field, 'string']);
+      };
+      has('DecisionSummaryDto', 'categoryLabel', 'stageLabel');
+      has('DecisionDetailDto', 'allowedEventLabels', 'flagLabels');
+      has('ProgressEntryDto', 'stepLabel', 'statusLabel');
+      has('RecordEntryDto', 'typeLabel', 'fromStageLabel', 'toStageLabel');
+      has('ViolationEntryDto', 'eventLabel', 'codeLabel', 'categoryLabel', 'stageLabel');
+      has('PublicDecisionDto', 'categoryLabel');
+      has('PublicCatalogItemDto', 'categoryLabel', 'requiredStepLabels');
+      has('CatalogItemDto', 'categoryLabel', 'stageLabel');
+      has('CatalogDto', 'statusLabel');
+      has('ReviewRoundDto', 'statusLabel');
+      has('IncompleteDecisionDto', 'stageLabel', 'flagLabels');
+    });
+  });
+
   describe('the catalog routes', () => {
     it('422 OUT_OF_SCOPE names the category and the categories that are in scope, by their words', async () => {
       const res = await t.http.post(`/catalogs/${ids.catalog}/items`).set(t.bearer(d.tokens.office)).send(itemB(d, { title: '突发事件应急预案', category: 'emergency_response' }));

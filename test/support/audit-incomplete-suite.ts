@@ -11,6 +11,8 @@
 import { LEGAL_BASIS } from '../../workflows/legal-basis';
 import { majorDecisionV1Definition } from '../../workflows/major-decision/v1';
 import type { EventType } from '../../workflows/major-decision/v1/events';
+import { EVENT_LABELS, STEP_LABELS } from '../../workflows/major-decision/v1/labels';
+import type { StepId } from '../../workflows/major-decision/v1/steps';
 import { TO_PUBLISHED, TO_REVIEW } from '../../workflows/major-decision/v1/walk';
 import { BusinessCalendar } from '../../src/calendar/business-calendar';
 import { addCalendarDays } from '../../src/calendar/business-date';
@@ -170,12 +172,14 @@ export function auditIncompleteSuite(opts: { postgres: boolean; full: boolean })
         undertakingUnitName: '区发改局',
         year: 2026,
         stage: 'drafting',
+        stageLabel: '决策草案形成中',
         complete: false,
         missing: expect.any(Array),
         overdue: [],
         late: [],
         backfilled: [],
         flags: [],
+        flagLabels: [],
       });
     });
 
@@ -193,19 +197,19 @@ export function auditIncompleteSuite(opts: { postgres: boolean; full: boolean })
         'publication',
         'archive',
       ]);
-      expect(row.missing[5]).toEqual({ step: 'legalityReview', legalBasis: ['SC713-25', 'SC713-26', 'SC713-27', 'SC713-28'].map((id) => LEGAL_BASIS[id]) });
+      expect(row.missing[5]).toEqual({ step: 'legalityReview', stepLabel: '合法性审查', legalBasis: ['SC713-25', 'SC713-26', 'SC713-27', 'SC713-28'].map((id) => LEGAL_BASIS[id]) });
       expect(row.missing[0].legalBasis).toEqual([expect.objectContaining({ id: 'SC713-12', article: '第十二条', law: '重大行政决策程序暂行条例' })]);
     });
 
     it('back-filled: a row recorded more than 5 working days after the date it claims, on the Beijing calendar day', async () => {
       const row = await rowOf(ids.backfilled);
-      expect(row.backfilled).toEqual([{ step: 'draft', type: 'RECORD_DRAFT', seq: 4, claimedOn: '2026-03-02', recordedOn: '2026-03-10', workingDays: 6 }]);
+      expect(row.backfilled).toEqual([{ step: 'draft', stepLabel: '拟订决策草案', type: 'RECORD_DRAFT', typeLabel: '登记决策草案', seq: 4, claimedOn: '2026-03-02', recordedOn: '2026-03-10', workingDays: 6 }]);
       expect(row.flags).toEqual(['BACKFILLED']);
     });
 
     it('overdue through the scan: a review returned after its due day has no live deadline, the scan’s row stands', async () => {
       const row = await rowOf(ids.returned);
-      expect(row.overdue).toEqual([{ step: 'legalityReview', dueOn: due.review, workingDaysOverdue: wd(due.review, TODAY) }]);
+      expect(row.overdue).toEqual([{ step: 'legalityReview', stepLabel: '合法性审查', dueOn: due.review, workingDaysOverdue: wd(due.review, TODAY) }]);
       expect(row.missing.map((m) => m.step)).toContain('legalityReview');
       expect(row.late).toEqual([]);
     });
@@ -213,8 +217,8 @@ export function auditIncompleteSuite(opts: { postgres: boolean; full: boolean })
     it('late: a start after its planned day (recomputed), a comment period closed after its deadline (the scan’s row)', async () => {
       const row = await rowOf(ids.late);
       expect(row.late).toEqual([
-        { step: 'start', dueOn: '2026-02-02', doneOn: '2026-02-09', workingDaysLate: 5 },
-        { step: 'publicParticipation', dueOn: '2026-03-18', doneOn: '2026-03-25', workingDaysLate: 5 },
+        { step: 'start', stepLabel: '启动决策程序', dueOn: '2026-02-02', doneOn: '2026-02-09', workingDaysLate: 5 },
+        { step: 'publicParticipation', stepLabel: '公众参与', dueOn: '2026-03-18', doneOn: '2026-03-25', workingDaysLate: 5 },
       ]);
       expect(row.overdue).toEqual([]);
       expect(row.backfilled).toEqual([]);
@@ -234,7 +238,7 @@ export function auditIncompleteSuite(opts: { postgres: boolean; full: boolean })
       expect(late.items.map((r) => r.decisionId)).toEqual([ids.completeLate, ids.late, ids.returned]);
       const complete = late.items[0];
       expect(complete).toMatchObject({ complete: true, stage: 'published', missing: [], overdue: [] });
-      expect(complete.late).toEqual([{ step: 'publication', dueOn: due.publication, doneOn: '2026-06-01', workingDaysLate: wd(due.publication, '2026-06-01') }]);
+      expect(complete.late).toEqual([{ step: 'publication', stepLabel: '决策公布', dueOn: due.publication, doneOn: '2026-06-01', workingDaysLate: wd(due.publication, '2026-06-01') }]);
       expect((await list(d.tokens.auditor, '?kind=missing')).total).toBe(9);
     });
 
@@ -260,7 +264,7 @@ export function auditIncompleteSuite(opts: { postgres: boolean; full: boolean })
     it('overdue live: a comment period ended and not closed is overdue before any scan; kind=overdue selects it after the scan, one entry per step', async () => {
       const row = await rowOf(ids.comment);
       const dueOn = calendar.addWorkingDays('2026-01-20', 5);
-      const entry = { step: 'publicParticipation', dueOn, workingDaysOverdue: wd(dueOn, TODAY) };
+      const entry = { step: 'publicParticipation', stepLabel: '公众参与', dueOn, workingDaysOverdue: wd(dueOn, TODAY) };
       expect(row.overdue).toEqual([entry]);
       expect(row.flags).toEqual(['COMMENT_PERIOD_SHORTENED']);
       expect((await list(d.tokens.auditor, '?kind=overdue')).items.map((r) => r.decisionId)).not.toContain(ids.comment);
@@ -289,7 +293,9 @@ export function auditIncompleteSuite(opts: { postgres: boolean; full: boolean })
       expect(row.backfilled).toEqual(
         (['CATALOG_PUBLISHED', 'START_DRAFTING', 'RECORD_DRAFT'] as const).map((type, i) => ({
           step: CLAIMS[type].step,
+          stepLabel: STEP_LABELS[CLAIMS[type].step as StepId],
           type,
+          typeLabel: EVENT_LABELS[type],
           seq: i + 2,
           claimedOn: '2026-01-05',
           recordedOn: '2026-05-20',
@@ -318,7 +324,7 @@ export function auditIncompleteSuite(opts: { postgres: boolean; full: boolean })
       expect(row.missing.map((m) => m.step)).toEqual(['archive']);
       const publishedOn = ((await f.snapshot(id)).procedure.context as { done: { publication: string } }).done.publication;
       const archiveDue = addCalendarDays(publishedOn, 30);
-      expect(row.overdue).toEqual([{ step: 'archive', dueOn: archiveDue, workingDaysOverdue: wd(archiveDue, TODAY) }]);
+      expect(row.overdue).toEqual([{ step: 'archive', stepLabel: '材料归档', dueOn: archiveDue, workingDaysOverdue: wd(archiveDue, TODAY) }]);
       expect(row).toMatchObject({ stage: 'published', complete: false, late: [], backfilled: [] });
     });
 
@@ -345,12 +351,14 @@ export function auditIncompleteSuite(opts: { postgres: boolean; full: boolean })
         'undertakingUnitName',
         'year',
         'stage',
+        'stageLabel',
         'complete',
         'missing',
         'overdue',
         'late',
         'backfilled',
         'flags',
+        'flagLabels',
       ]);
     });
 

@@ -117,6 +117,7 @@ export function reviewDeskSuite(postgres: boolean): void {
           givenOn: r.payload.givenOn,
           author: r.payload.author,
           authorKind: r.payload.authorKind,
+          authorKindLabel: { legal_adviser: '法律顾问', reviewer: '合法性审查机构人员' }[r.payload.authorKind as string],
           text: r.payload.text,
         })),
       );

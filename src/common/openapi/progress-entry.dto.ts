@@ -12,7 +12,9 @@ class DeadlineInputsDto {
 /** One step of a decision's `progress` (GET /decisions/:id, catalog items). */
 export class ProgressEntryDto {
   @ApiProperty({ example: 'legalityReview' }) step: string;
+  @ApiProperty({ example: '合法性审查', description: 'The step’s word, beside its code' }) stepLabel: string;
   @ApiProperty({ enum: ['not_required', 'pending', 'in_progress', 'done', 'waived_with_reason'] }) status: string;
+  @ApiProperty({ example: '办理中', description: 'The status’s word, beside its code' }) statusLabel: string;
   @ApiProperty({ type: [String], example: ['SC713-25'] }) legalBasis: string[];
   @ApiPropertyOptional({ example: '2026-10-12', description: 'When the open step is due' }) dueOn?: string;
   @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'], description: 'yellow: at most 3 working days left; red: overdue' }) light?: string;

@@ -11,7 +11,7 @@ import { deadlinesOf, doneStepsOf } from './deadlines';
 import { majorDecisionV1Docs } from './docs';
 import { isComplete, progressOf, STAGES, type Facts, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type Stage } from './context';
 import { EVENT_TYPES, isEventType, payloadErrors, payloadUnits, SYSTEM_EVENTS, type EventType } from './events';
-import { RECORD_TYPE_LABELS, STAGE_LABELS, STEP_LABELS } from './labels';
+import { RECORD_TYPE_LABELS, STAGE_LABELS, STEP_LABELS, STEP_STATUS_LABELS } from './labels';
 import { majorDecisionV1 } from './machine';
 import { opinionReferenceErrors } from './opinions';
 import { check, refusedWhateverPayload, wrongStage } from './rules';
@@ -86,7 +86,7 @@ export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, Pr
   events: EVENT_TYPES,
   systemEvents: SYSTEM_EVENTS,
   steps: STEPS,
-  labels: { stages: STAGE_LABELS, steps: STEP_LABELS, events: RECORD_TYPE_LABELS },
+  labels: { stages: STAGE_LABELS, steps: STEP_LABELS, events: RECORD_TYPE_LABELS, statuses: STEP_STATUS_LABELS },
   isEventType,
   eventActors: EVENT_ACTORS,
   payloadErrors: (type, payload) => (isEventType(type) ? payloadErrors(type, payload) : [{ field: 'type', message: '不是本程序的事件类型' }]),
