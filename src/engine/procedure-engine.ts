@@ -247,7 +247,7 @@ export class ProcedureEngine {
     const reference = def.referenceProblem?.(state, { type: event.type, payload, seq }, row.id);
     if (reference) throw new DomainError(400, reference.code, reference.detail, { errors: reference.errors });
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
-      throw new VersionConflictError(row.version);
+      throw new VersionConflictError(row.version, undefined, 'expectedVersion');
     }
 
     let decision;

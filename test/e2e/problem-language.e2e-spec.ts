@@ -268,6 +268,7 @@ describe('every 4xx answer is Chinese and names no bare code', () => {
       const body = expectProblem(await post(ids.drafting, d.tokens.department, { type: 'RECORD_DRAFT', payload: await f.payload(ids.drafting, 'RECORD_DRAFT'), expectedVersion: 1 }), 409, 'VERSION_CONFLICT');
       expect(body.detail).toMatch(/^办理依据的版本（expectedVersion）已经过时：决策事项已被更新，当前为第 3 版/);
       expect(body.currentVersion).toBe(3);
+      expect(body.errors).toEqual([{ field: 'expectedVersion', message: '已过时：当前为第 3 版，请刷新、核对后以当前版本重新办理' }]);
     });
 
     it('422 CONCLUDE_REVIEW before ACCEPT_REVIEW says to accept first', async () => {
@@ -437,6 +438,7 @@ describe('every 4xx answer is Chinese and names no bare code', () => {
       has('CatalogDto', 'statusLabel');
       has('ReviewRoundDto', 'statusLabel');
       has('IncompleteDecisionDto', 'stageLabel', 'flagLabels');
+      has('ProblemDetailsDto', 'detail', 'errors', 'timeLimit', 'requiredFirst', 'conflictedExperts', 'stageEvents', 'suggestion', 'allow');
     });
   });
 

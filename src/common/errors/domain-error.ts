@@ -59,7 +59,11 @@ export class NotFoundError extends DomainError {
 }
 
 export class VersionConflictError extends DomainError {
-  constructor(currentVersion: number, detail = `办理依据的版本（expectedVersion）已经过时：决策事项已被更新，当前为第 ${currentVersion} 版，请刷新后核对再办理`) {
-    super(409, 'VERSION_CONFLICT', detail, { currentVersion });
+  /** `field`: the request's field that carried the stale version, named in `errors` with the current one. */
+  constructor(currentVersion: number, detail = `办理依据的版本（expectedVersion）已经过时：决策事项已被更新，当前为第 ${currentVersion} 版，请刷新后核对再办理`, field?: string) {
+    super(409, 'VERSION_CONFLICT', detail, {
+      currentVersion,
+      ...(field ? { errors: [{ field, message: `已过时：当前为第 ${currentVersion} 版，请刷新、核对后以当前版本重新办理` }] } : {}),
+    });
   }
 }

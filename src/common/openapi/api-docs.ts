@@ -20,6 +20,44 @@ export class ProblemDetailsDto {
   detail: string;
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable UPPER_SNAKE identifier, English, for programs' }) code: string;
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'The fields that would mend the request: on a 400, and on a 409 or 422 that a field can mend' }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: {
+      field: { type: 'string' },
+      days: { type: 'integer' },
+      unit: { type: 'string', enum: ['calendar_days', 'working_days'] },
+      from: { type: 'string', format: 'date' },
+      given: { type: 'integer' },
+      earliestOn: { type: 'string', format: 'date' },
+      reasonField: { type: 'string' },
+    },
+    description:
+      '422 of a statutory period not given (COMMENT_PERIOD_TOO_SHORT, COMMENT_PERIOD_NOT_ENDED, HEARING_NOTICE_TOO_SHORT, REVIEW_TIME_TOO_SHORT): the field to change, the days the law asks (calendar or working days), the date they count from, the days given, the earliest value that passes, and the field of a reason where the law lets a shorter period stand',
+    example: { field: 'payload.endOn', days: 30, unit: 'calendar_days', from: '2026-03-02', given: 20, earliestOn: '2026-04-01', reasonField: 'payload.shortenedReason' },
+  })
+  timeLimit?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', properties: { type: { type: 'string' }, label: { type: 'string' } } },
+    description: '422 of an event its stage takes only after another (CONCLUDE_REVIEW before ACCEPT_REVIEW): the event to send first',
+    example: [{ type: 'ACCEPT_REVIEW', label: '受理合法性审查' }],
+  })
+  requiredFirst?: Array<{ type: string; label: string }>;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: '422 EXPERT_CONFLICT_OF_INTEREST: each expert with a direct interest (index in payload.experts, name, affiliation)' })
+  conflictedExperts?: unknown[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', properties: { type: { type: 'string' }, label: { type: 'string' } } },
+    description: '400 of an unknown event type: the events the decision’s current stage takes, code and word',
+  })
+  stageEvents?: Array<{ type: string; label: string }>;
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: { type: { type: 'string' }, label: { type: 'string' } },
+    description: '400 of an unknown event type: the closest event type by edit distance, when one is close', example: { type: 'CONCLUDE_REVIEW', label: '作出合法性审查结论' },
+  })
+  suggestion?: { type: string; label: string };
+  @ApiPropertyOptional({ type: [String], description: '405: the methods the path has (also in the Allow header)', example: ['GET', 'HEAD'] }) allow?: string[];
 }
 
 const DESCRIPTIONS: Record<number, string> = {
