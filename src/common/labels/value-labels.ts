@@ -14,3 +14,12 @@ export function valueNamed(value: string): string {
   for (const table of TABLES) if (Object.hasOwn(table, value)) return named(table[value], value);
   return value;
 }
+
+/**
+ * The values a field takes, each with its word, from the one table that holds them all where there
+ * is one: `department` is a unit kind among unit kinds (政府工作部门) and a role among roles.
+ */
+export function valuesNamed(values: readonly string[]): string[] {
+  const table = TABLES.find((t) => values.every((v) => Object.hasOwn(t, v)));
+  return values.map((v) => (table ? named(table[v], v) : valueNamed(v)));
+}

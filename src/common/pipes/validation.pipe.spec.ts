@@ -102,6 +102,20 @@ describe('what each field must hold, in Chinese', () => {
     expect(await queryErrors({ stage: 'draft' })).toEqual([{ field: 'stage', message: '须为以下取值之一：「决策草案形成中」（drafting）、「合法性审查中」（legality_review）' }]);
   });
 
+  it('takes the words of the table that holds every value: a unit kind is no role', async () => {
+    class KindDto {
+      @IsIn(['government', 'department', 'street']) kind: string;
+    }
+    try {
+      await createValidationPipe().transform({ kind: 'x' }, { type: 'body', metatype: KindDto });
+      throw new Error('expected a BadRequestError');
+    } catch (err) {
+      expect((err as BadRequestError).extra.errors).toEqual([
+        { field: 'kind', message: '须为以下取值之一：「人民政府」（government）、「政府工作部门」（department）、「街道办事处」（street）' },
+      ]);
+    }
+  });
+
   it('says an English message of a DTO again in Chinese, from its constraint', async () => {
     expect(await queryErrors({ organId: 'x' })).toEqual([{ field: 'organId', message: expect.stringMatching(/^须为 UUID 格式的编号/) as unknown }]);
   });

@@ -1,7 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { BadRequestError, type FieldError } from '../errors/domain-error';
-import { valueNamed } from '../labels/value-labels';
+import { valuesNamed } from '../labels/value-labels';
 
 /** Enough to fix a request; a generated payload with thousands of bad items does not get a 1 MB answer. */
 const MAX_FIELD_ERRORS = 50;
@@ -145,7 +145,7 @@ export function chineseMessage(error: ValidationError, name: string, message: st
     case 'isIn':
     case 'isEnum': {
       const values = Array.isArray(a) ? (a as unknown[]) : typeof a === 'object' && a !== null ? Object.values(a) : [];
-      return values.length ? `${item}须为以下取值之一：${values.map((v) => valueNamed(String(v))).join('、')}` : `${item}取值不在允许的范围内`;
+      return values.length ? `${item}须为以下取值之一：${valuesNamed(values.map(String)).join('、')}` : `${item}取值不在允许的范围内`;
     }
     case 'isBoolean':
       return `${item}须为 true 或 false`;
