@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogsModule } from './catalogs/catalogs.module';
+import { CheckpointsModule } from './checkpoints/checkpoints.module';
 import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { DecisionsModule } from './decisions/decisions.module';
@@ -20,7 +21,7 @@ import { UsersModule } from './users/users.module';
  * The feature modules: catalogs, decisions, reviews, audit, calendar, … — add each one here.
  * They depend on engine/ and on the foundation below, never on one another's services.
  */
-const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [AdminLogModule, ArchiveModule, AuditModule, CatalogsModule, DeadlinesModule, DecisionsModule, DefinitionsModule, ReviewsModule];
+const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [AdminLogModule, ArchiveModule, AuditModule, CatalogsModule, CheckpointsModule, DeadlinesModule, DecisionsModule, DefinitionsModule, ReviewsModule];
 
 /** The whole service. Built by createApp (src/app.factory.ts), which applies the HTTP pipeline. */
 @Module({})

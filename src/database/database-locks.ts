@@ -7,6 +7,8 @@ import type { Tx } from './transaction-runner';
 export enum DatabaseLock {
   /** The scheduled overdue scan: one instance at a time (`pg_try_advisory_xact_lock`). */
   DeadlineScan = 713_0001,
+  /** Making a checkpoint: one instance at a time, so that the chain of checkpoints never forks. */
+  Checkpoint = 713_0002,
 }
 
 /**

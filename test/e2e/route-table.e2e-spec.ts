@@ -263,6 +263,26 @@ const ROUTES: Record<string, RouteSpec> = {
     path: () => '/audit/admin-log?from=2026-01-01&to=2026-12-31&action=USER_CREATED',
     roles: { admin: [refused()], office: [refused()], department: [refused()], reviewer: [refused()], auditor: [ok()] },
   },
+  'GET /public/checkpoints': { public: true, path: () => '/public/checkpoints', publicAnswer: { status: 200 } },
+  'GET /public/checkpoints/keys': { public: true, path: () => '/public/checkpoints/keys', publicAnswer: { status: 200 } },
+  'POST /audit/checkpoints': {
+    path: () => '/audit/checkpoints',
+    roles: { admin: [refused()], office: [refused()], department: [refused()], reviewer: [refused()], auditor: [ok(201)] },
+  },
+  'POST /audit/checkpoints/verify': {
+    path: () => '/audit/checkpoints/verify',
+    roles: { admin: [refused()], office: [refused()], department: [refused()], reviewer: [refused()], auditor: [admitted()] },
+  },
+  'GET /audit/checkpoints/consistency': {
+    // Without from and to: 400, which comes after 401 and 403.
+    path: () => '/audit/checkpoints/consistency',
+    roles: { admin: [refused()], office: [refused()], department: [refused()], reviewer: [refused()], auditor: [admitted()] },
+  },
+  'GET /audit/decisions/:id/proof': {
+    // checkpoint=0 is a 400 for the roles admitted, whether a checkpoint was made yet or not.
+    path: (c) => `/audit/decisions/${c.decisionId}/proof?checkpoint=0`,
+    roles: { ...auditDesk, office: [admitted()], auditor: [admitted()] },
+  },
 
   'GET /reviews': {
     path: () => '/reviews',

@@ -11,6 +11,7 @@ import { AuditIncompleteIndexes1796000005000 } from './1796000005000-audit-incom
 import { ProvisionalCalendar1796000006000 } from './1796000006000-provisional-calendar';
 import { AdminLogAndUnitNames1796000007000 } from './1796000007000-admin-log-and-unit-names';
 import { AuditOverdueIndex1796000009000 } from './1796000009000-audit-overdue-index';
+import { Checkpoints1796000010000 } from './1796000010000-checkpoints';
 
 /** Every migration, oldest first. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ProvisionalCalendar1796000006000,
   AdminLogAndUnitNames1796000007000,
   AuditOverdueIndex1796000009000,
+  Checkpoints1796000010000,
 ];

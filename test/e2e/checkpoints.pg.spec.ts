@@ -1,0 +1,3 @@
+import { checkpointsSuite } from '../support/checkpoints-suite';
+
+checkpointsSuite(true);
