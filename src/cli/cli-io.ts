@@ -27,6 +27,15 @@ export class CliIo {
     this.stderr(`${line}\n`);
   }
 
+  /** Text as it is (commander's help and usage errors). */
+  raw(text: string): void {
+    this.stdout(text);
+  }
+
+  rawErr(text: string): void {
+    this.stderr(text);
+  }
+
   /** A progress line, at most one a second (and always the last one, `done === total`). */
   progress(what: string, done: number, total: number, extra = ''): void {
     const now = Date.now();

@@ -1,6 +1,8 @@
+import type { Command } from 'commander';
 import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import type { AppConfig } from '../config/app-config';
 import { CliIo, EXIT } from './cli-io';
+import { commanderMessage } from './commander-words';
 import { CliModule } from './cli.module';
 
 /**
@@ -11,6 +13,11 @@ export async function runCli(argv: string[], config: AppConfig, io = new CliIo()
   const app = await CommandFactory.createWithoutRunning(CliModule.forRoot(config, io), {
     logger: ['error', 'fatal'],
     cliName: 'npm run cli --',
+    outputConfiguration: {
+      writeOut: (text) => io.raw(text),
+      writeErr: (text) => io.rawErr(text),
+      outputError: (text, write) => write(commanderMessage(text)),
+    },
     // commander's own ends (help, a usage error) are answered with its exit code rather than by leaving the process.
     errorHandler: (err: Error & { exitCode?: number }) => {
       throw Object.assign(err, { cliExit: err.exitCode ?? EXIT.failed });
@@ -20,8 +27,19 @@ export async function runCli(argv: string[], config: AppConfig, io = new CliIo()
       else io.fail(err);
     },
   });
+  const runner = app.get(CommandRunnerService);
+  // nest-commander sets the exit override on the root command only: a usage error of a subcommand
+  // (\`archive export\` without its folder) would leave the process at once, past the exit code and
+  // the database's close. Every command of the tree gets it.
+  const overrideExit = (command: Command): void => {
+    command.exitOverride((err) => {
+      throw Object.assign(err, { cliExit: err.exitCode ?? EXIT.failed });
+    });
+    command.commands.forEach(overrideExit);
+  };
+  overrideExit((runner as unknown as { commander: Command }).commander);
   try {
-    await app.get(CommandRunnerService).run(['node', 'cli', ...argv]);
+    await runner.run(['node', 'cli', ...argv]);
   } finally {
     await app.close();
   }

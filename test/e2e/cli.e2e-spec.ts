@@ -109,6 +109,22 @@ describe('the command line', () => {
     });
   });
 
+  describe('a command line it cannot take', () => {
+    it('is answered in Chinese with exit code 1: an unknown command (with the closest one), a missing argument, an unknown option', async () => {
+      const unknown = await cli('verfy');
+      expect(unknown.code).toBe(1);
+      expect(unknown.err).toContain('错误：未知的命令「verfy」。可用的命令：catalog、archive、users、verify、demo');
+      expect(unknown.err).toContain('您是否要找「verify」？');
+      const missing = await cli('archive', 'export');
+      expect(missing.code).toBe(1);
+      expect(missing.err).toMatch(/错误：缺少参数「\S+」：在命令后加 --help 查看用法/);
+      const option = await cli('verify', '--frob');
+      expect(option.code).toBe(1);
+      expect(option.err).toContain('错误：未知的选项「--frob」');
+      for (const r of [unknown, missing, option]) expect(r.err).not.toMatch(/error:/);
+    });
+  });
+
   describe('users', () => {
     it('create prints a generated password that signs in; disable ends the account; reset-password prints a new one', async () => {
       const created = await cli('users', 'create', 'lisi', '--name', '区卫健局 李四', '--unit', '区卫健局', '--role', 'department');
