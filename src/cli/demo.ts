@@ -400,7 +400,7 @@ export class DemoService {
     const adminName = this.config.admin.username;
     const adminPassword = this.config.admin.password ?? generatedPassword(adminName);
     await this.users.createFirstAdmin(adminName, adminPassword);
-    accounts.push({ username: adminName, displayName: 'Administrator', role: 'admin', unit: '', password: this.config.admin.password ? '（ADMIN_PASSWORD）' : adminPassword });
+    accounts.push({ username: adminName, displayName: '系统管理员', role: 'admin', unit: '', password: this.config.admin.password ? '（ADMIN_PASSWORD）' : adminPassword });
     const people: Record<UserKey, AuthUser> = {} as Record<UserKey, AuthUser>;
     const person = async (key: UserKey, username: string, displayName: string, role: Role, unitKey: UnitKey, unitName: string) => {
       const password = generatedPassword(username);
@@ -454,7 +454,7 @@ export class DemoService {
     }
 
     io.out('前进区演示数据已写入。账号（密码只显示这一次，请妥善保管）：');
-    for (const a of accounts) io.out(`  ${a.username.padEnd(8)} ${a.password.padEnd(22)} ${roleLabel(a.role)}${a.unit ? `，${a.unit}` : ''}（${a.displayName}）`);
+    for (const a of accounts) io.out(`  ${a.username.padEnd(8)} ${a.password.padEnd(22)} ${roleLabel(a.role)}${a.unit ? `，${a.unit}` : ''}${a.displayName === roleLabel(a.role) ? '' : `（${a.displayName}）`}`);
     io.out(`年度目录：前进区人民政府2026年度（${catalog.id}），${CASES.length} 个决策事项`);
   }
 

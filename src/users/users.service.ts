@@ -269,7 +269,7 @@ export class UsersService {
     const admin: User = {
       id: randomUUID(),
       username: username.toLowerCase(),
-      displayName: 'Administrator',
+      displayName: '系统管理员',
       orgUnitId: null,
       roles: ['admin'],
       disabled: false,

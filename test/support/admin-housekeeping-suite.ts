@@ -134,7 +134,7 @@ export function adminHousekeepingSuite(postgres: boolean): void {
           ['ORG_UNIT_REACTIVATED', '重新启用单位', { active: false }, { active: true }],
         ]);
         for (const e of entries) {
-          expect(e.actor).toEqual({ userId: adminId, username: TEST_ADMIN.username, displayName: 'Administrator' });
+          expect(e.actor).toEqual({ userId: adminId, username: TEST_ADMIN.username, displayName: '系统管理员' });
           expect(e.target).toEqual({ kind: 'org_unit', kindLabel: '单位', id: unit.id, name: '区政务服务和数据管理局' });
           expect(e.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
         }
