@@ -21,6 +21,7 @@
  * `firstDifferingSeq` itself. A hash chain can tell no more: whoever rewrote a row and hashed every
  * later one again left no trace of which row it was, other than in the heads signed before.
  */
+import { DomainError } from '../common/errors/domain-error';
 import { GENESIS_HASH, recordHash, sha256, storedRecordJson } from '../engine/record-hash';
 import type { StoredRecord } from '../engine/procedure-store';
 import type { TransactionRunner } from '../database/transaction-runner';
@@ -119,6 +120,16 @@ export function checkKeptList(list: readonly Checkpoint[], keys: readonly Verify
     }
   });
   return problems;
+}
+
+/** 422 naming the first checkpoint of the list that is not sound (every problem in `errors`). */
+export function assertSoundList(list: readonly Checkpoint[], keys: readonly VerifyingKey[]): void {
+  const problems = checkKeptList(list, keys);
+  if (!problems.length) return;
+  const more = problems.length > 1 ? `（另有 ${problems.length - 1} 处问题，见 errors）` : '';
+  throw new DomainError(422, problems[0].code, `所提交的检查点不能用于核验：${problems[0].message}${more}。`, {
+    errors: problems.map((p) => ({ field: p.field, message: p.message })),
+  });
 }
 
 /** A stored leaf whose head today's record does not give. */

@@ -13,7 +13,7 @@ import { CHECKPOINT_CONFIG, type CheckpointConfig } from './checkpoint-config';
 import { publicPart, type PublicCheckpointKey } from './checkpoint-keys';
 import { CheckpointMaker, type MakeOptions, type MakeResult } from './checkpoint-maker';
 import { checkpointAt, checkpointPage, latestCheckpoint, storedLeavesAt } from './checkpoint-store';
-import { CheckpointVerifier, checkKeptList, type CheckpointVerification } from './checkpoint-verifier';
+import { assertSoundList, CheckpointVerifier, type CheckpointVerification } from './checkpoint-verifier';
 import { leafData, leafHash, MerkleLevels, type Leaf } from './merkle';
 
 export interface InclusionProof {
@@ -148,12 +148,7 @@ export class CheckpointsService {
 
   /** Kept checkpoints against today's database; a list that is not sound is a 422 naming the checkpoint. */
   async verify(list: Checkpoint[]): Promise<VerificationAnswer> {
-    const problems = checkKeptList(list, this.config.verifyingKeys);
-    if (problems.length) {
-      throw new DomainError(422, problems[0].code, `所提交的检查点不能用于核验：${problems[0].message}${problems.length > 1 ? `（另有 ${problems.length - 1} 处问题，见 errors）` : ''}。`, {
-        errors: problems.map((p) => ({ field: p.field, message: p.message })),
-      });
-    }
+    assertSoundList(list, this.config.verifyingKeys);
     const res = await this.verifier.verify(list);
     return { ...res, verifiedAt: new Date().toISOString() };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ArchiveModule } from '../archive/archive.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogsModule } from '../catalogs/catalogs.module';
+import { KeptCheckpointsFile } from '../checkpoints/kept-checkpoints-file';
 import type { AppConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
 import { DecisionsModule } from '../decisions/decisions.module';
@@ -55,6 +56,7 @@ export class CliModule {
         UsersDisableCommand,
         UsersResetPasswordCommand,
         VerifyCommand,
+        KeptCheckpointsFile,
         DemoCommand,
       ],
     };

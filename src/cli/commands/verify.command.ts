@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Command } from 'nest-commander';
+import { Command, Option } from 'nest-commander';
 import { PROBLEM_TEXT } from '../../audit/audit-verify';
+import { KeptCheckpointsFile, verificationLines } from '../../checkpoints/kept-checkpoints-file';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ChainVerifier } from '../../engine/chain-verifier';
 import { CliIo, EXIT } from '../cli-io';
@@ -8,7 +9,9 @@ import { CliCommand } from './base';
 
 /**
  * Recomputes every decision's hash chain from the rows as stored now (the verifier of GET
- * /audit/verify), with its progress; exit code 1 when any chain is broken, each one named.
+ * /audit/verify), with its progress; exit code 1 when any chain is broken, each one named. With
+ * `--checkpoints <file>`: the kept checkpoints of the file against the database (as POST
+ * /audit/checkpoints/verify), exit code 1 when the record differs from what one of them covered.
  */
 @Command({ name: 'verify', description: '重新计算全部决策事项的哈希链：完整时退出码为 0，有断裂时为 1 并逐件列出' })
 export class VerifyCommand extends CliCommand {
@@ -16,11 +19,23 @@ export class VerifyCommand extends CliCommand {
     @Inject(CliIo) io: CliIo,
     private readonly verifier: ChainVerifier,
     private readonly runner: TransactionRunner,
+    private readonly kept: KeptCheckpointsFile,
   ) {
     super(io);
   }
 
-  protected async execute(): Promise<void> {
+  @Option({ flags: '--checkpoints <file>', description: '核验所保存的检查点（GET /public/checkpoints 的内容）：数据库是否仍是各检查点所覆盖的原样' })
+  parseCheckpoints(v: string): string {
+    return v;
+  }
+
+  protected async execute(_params: string[], options: { checkpoints?: string } = {}): Promise<void> {
+    if (options.checkpoints !== undefined) {
+      const res = await this.kept.verify(options.checkpoints);
+      for (const line of verificationLines(res)) this.io.out(line);
+      if (!res.ok) this.io.exitCode = EXIT.failed;
+      return;
+    }
     const [count] = await this.runner.read((tx) => tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM decision'));
     const total = Number(count.n);
     const started = Date.now();
