@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only=P1,P2,P3,P4,P6] [-- --sync=FULL|NORMAL|both]`
+ * `npm run bench [-- --only=P1,P2,P3,P4,P6,P7] [-- --sync=FULL|NORMAL|both]`
  *
  * Runs the registered benchmarks and prints one JSON line per figure on stdout; all progress
  * and error detail goes to stderr. A benchmark whose "ours" side fails still prints its
@@ -13,9 +13,10 @@ import { p2Bench } from './p2-http';
 import { p3Bench } from './p3';
 import { p4Bench } from './p4-scale';
 import { p6Bench } from './p6-import';
+import { p7Bench } from './p7-checkpoints';
 
 /** Every registered benchmark, in run order. */
-export const BENCHES: Bench[] = [p1Bench, p2Bench, p3Bench, p4Bench, p6Bench];
+export const BENCHES: Bench[] = [p1Bench, p2Bench, p3Bench, p4Bench, p6Bench, p7Bench];
 
 interface Args {
   only: string[] | null;
