@@ -101,7 +101,8 @@ export async function startServer(sync: SyncSetting, dbPath: string, env: Record
   const port = await freePort();
   const main = path.join(__dirname, '..', '..', 'src', 'main.js');
   // P2_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p2` to profile it.
-  const nodeArgs = (process.env.P2_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The heap limit `npm run start:prod` gives the service (MAX_HEAP_MB, default 512).
+  const nodeArgs = [`--max-old-space-size=${process.env.MAX_HEAP_MB ?? 512}`, ...(process.env.P2_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env,
