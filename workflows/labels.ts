@@ -57,6 +57,8 @@ export const FLAG_LABELS: Readonly<Record<string, string>> = {
   VIOLATION_ATTEMPTED: '有跳过法定环节的尝试被拒绝',
   STATE_UNREADABLE: '案件状态无法读取',
   PROVISIONAL_CALENDAR: '期限按暂定日历计算',
+  PARTY_REPORT_EXEMPTED: '依规定免于向党委请示报告',
+  PARTY_COMMITTEE_RETURNED: '党委退回并提出意见',
 };
 
 /** What each stored refusal code (a 422 kept as a violation attempt) means, in a few words. */
@@ -82,6 +84,10 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   COMMENT_PERIOD_NOT_ENDED: '公开征求意见期未满即结束',
   HEARING_NOTICE_TOO_SHORT: '听证材料未提前7日送达',
   REVIEW_TIME_TOO_SHORT: '合法性审查时间不足7个工作日',
+  PUBLIC_COMMENT_NOT_CLOSED: '公开征求意见尚未结束并说明采纳情况',
+  PARTY_REPORT_EXEMPTION_UNCITED: '免于请示报告未写明依据',
+  REVIEW_DUE_BEFORE_SUBMISSION: '审查期限早于送审日期',
+  COMMENT_PERIOD_ENDS_BEFORE_START: '征求意见截止日期早于开始日期',
   HEARING_RECORD_UNSIGNED: '听证记录未经签字确认',
   EXPERT_CONFLICT_OF_INTEREST: '论证专家与决策事项有直接利害关系',
   EXPERT_OPINION_UNSIGNED: '专家论证意见未署名、盖章',

@@ -62,6 +62,12 @@ export const REFUSAL_CATEGORIES: Readonly<Record<string, RefusalCategory>> = Obj
   DATE_OUT_OF_ORDER: 'form', // SC713-33
   NOTHING_TO_PUBLISH: 'form', // a catalog publication without a new item
   REQUIREMENTS_LOCKED: 'form', // SC713-26, requirements changed after the draft went to review
+
+  // version 2 of major-decision
+  PUBLIC_COMMENT_NOT_CLOSED: 'skip', // SC713-15/18, review asked while an announced comment period is open
+  PARTY_REPORT_EXEMPTION_UNCITED: 'content', // SC713-31, no party report without the rule that exempts it
+  REVIEW_DUE_BEFORE_SUBMISSION: 'form', // SC713-26, a review due before it was asked for
+  COMMENT_PERIOD_ENDS_BEFORE_START: 'form', // SC713-15, a comment period ending before it starts
 } satisfies Record<string, RefusalCategory>);
 
 /** The category of a stored refusal's code; a code not in the table is `form` (see above). */

@@ -11,14 +11,18 @@ import { addDays } from '../../workflows/dates';
 import type { ProcedureContext } from '../../workflows/major-decision/v1/context';
 import { EVENT_TYPES, type EventType } from '../../workflows/major-decision/v1/events';
 import { majorDecisionV1Definition as def, majorDecisionV1 } from '../../workflows/major-decision/v1/index';
-import { REQUIREMENT_SETS, sampleEvent, sampleEvents } from '../../workflows/major-decision/v1/samples';
+import { REQUIREMENT_SETS, sampleEvent } from '../../workflows/major-decision/v1/samples';
 import { STEP_GAP } from '../../workflows/major-decision/v1/steps';
 import { sampleEnv } from '../../workflows/major-decision/v1/walk';
+import type { ProcedureDefinition } from '../../workflows/definition';
+import { majorDecisionV2Definition as defV2, majorDecisionV2 } from '../../workflows/major-decision/v2/index';
+import { samplePayload as samplePayloadV2 } from '../../workflows/major-decision/v2/samples';
 import { codesOf, refusalCategory, REFUSAL_CATEGORIES, type RefusalCategory } from '../../workflows/refusal-categories';
 
 const ROOT = join(__dirname, '..', '..');
 const SOURCES = {
   workflows: ['workflows/major-decision/v1/rules.ts', 'workflows/major-decision/v1/date-rules.ts', 'workflows/major-decision/v1/steps.ts'],
+  workflowsV2: ['workflows/major-decision/v2/rules.ts'],
   catalogs: ['src/catalogs/catalogs.service.ts', 'src/catalogs/catalog-refusals.ts'],
 };
 
@@ -33,7 +37,7 @@ function writtenCodes(files: string[]): Set<string> {
 }
 
 describe('refusal categories', () => {
-  const written = new Set([...writtenCodes(SOURCES.workflows), ...writtenCodes(SOURCES.catalogs)]);
+  const written = new Set([...writtenCodes(SOURCES.workflows), ...writtenCodes(SOURCES.workflowsV2), ...writtenCodes(SOURCES.catalogs)]);
 
   it('reads the codes from the sources (the scan itself works)', () => {
     for (const code of ['COMMENT_PERIOD_TOO_SHORT', 'DATE_IN_FUTURE', 'NOTHING_TO_PUBLISH', 'OUT_OF_SCOPE', 'ITEM_ALREADY_STARTED', 'CATALOG_NOT_PUBLISHED']) {
@@ -122,14 +126,32 @@ const without = (p: Record<string, unknown>, patch: Record<string, unknown>) => 
   return out;
 };
 
-describe('refusal categories on the statechart', () => {
+const sampleEventV2: typeof sampleEvent = (type, ctx, seq) => ({ ...sampleEvent(type, ctx, seq), payload: samplePayloadV2(type, ctx) });
+
+/** Each version with its statechart, its sample events, the rules it writes, and the requirement sets that reach all of them. */
+const VERSIONS = [
+  { version: 1, machine: majorDecisionV1, def: def as ProcedureDefinition<ProcedureContext>, sampleEvent, sources: SOURCES.workflows, extraInputs: [] },
+  {
+    version: 2,
+    machine: majorDecisionV2 as unknown as typeof majorDecisionV1,
+    def: defV2 as ProcedureDefinition<ProcedureContext>,
+    sampleEvent: sampleEventV2,
+    sources: [...SOURCES.workflows, ...SOURCES.workflowsV2],
+    // SC713-31: a party report waived with no rule named.
+    extraInputs: [['party report waived, no rule named', { requirements: { ...REQUIREMENT_SETS['every step required'], partyCommitteeReport: { required: false } } }] as const],
+  },
+];
+
+describe.each(VERSIONS)('refusal categories on the statechart (version $version)', ({ machine, def, sampleEvent, sources, extraInputs }) => {
   const produced = new Set<string>();
+  const sampleEvents = (ctx: ProcedureContext) => EVENT_TYPES.map((t) => sampleEvent(t, ctx));
 
   it.each([
     ...Object.entries(REQUIREMENT_SETS).map(([name, requirements]) => [name, { requirements }] as const),
     ['every step required, affecting the market', { requirements: REQUIREMENT_SETS['every step required'], affectsMarket: true }] as const,
+    ...extraInputs,
   ])('every code refused on every reachable state has a category (%s)', (_name, input) => {
-    const paths = getShortestPaths(majorDecisionV1, {
+    const paths = getShortestPaths(machine, {
       input,
       events: (snap) => [
         ...sampleEvents(snap.context),
@@ -171,7 +193,7 @@ describe('refusal categories on the statechart', () => {
   });
 
   it('refuses, somewhere on the graph, with every code the procedure rules write', () => {
-    const procedureCodes = writtenCodes(SOURCES.workflows);
+    const procedureCodes = writtenCodes(sources);
     expect([...procedureCodes].filter((code) => !produced.has(code))).toEqual([]);
   });
 });

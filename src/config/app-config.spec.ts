@@ -118,6 +118,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads MAJOR_DECISION_DEFAULT_VERSION (default 2), 1 or 2, naming the variable otherwise', () => {
+    expect(loadConfig({ DB_PATH: dbPath }).majorDecisionDefaultVersion).toBe(2);
+    expect(loadConfig({ DB_PATH: dbPath, MAJOR_DECISION_DEFAULT_VERSION: '1' }).majorDecisionDefaultVersion).toBe(1);
+    for (const bad of ['0', '3', 'v2', '2.0', ' 1']) {
+      const problems = problemsOf({ MAJOR_DECISION_DEFAULT_VERSION: bad });
+      expect([bad, problems.map((p) => p.variable)]).toEqual([bad, ['MAJOR_DECISION_DEFAULT_VERSION']]);
+      expect(problems[0].message).toContain('must be 1 or 2');
+      expect(problems[0].message).toContain('重大行政决策程序版本');
+    }
+  });
+
   it('requires DATABASE_URL and JWT_SECRET with postgres', () => {
     const problems = problemsOf({ DB_TYPE: 'postgres' });
     expect(problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET']);

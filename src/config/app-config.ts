@@ -20,6 +20,11 @@ export interface AppConfig {
   readonly deadlineScanIntervalMinutes: number;
   /** Refused attempts (stored 422s) a user may make per minute before 429 (REFUSALS_PER_MINUTE, default 30). */
   readonly refusalsPerMinute: number;
+  /**
+   * The version of the major-decision procedure new decisions start on (MAJOR_DECISION_DEFAULT_VERSION,
+   * 1 or 2, default 2); decisions already started keep theirs.
+   */
+  readonly majorDecisionDefaultVersion: number;
   /** Which proxies are believed about the client's address (TRUST_PROXY, default false: none); see trust-proxy.ts. */
   readonly trustProxy: TrustProxy;
   /** The first administrator, created on first start when no user exists. */
@@ -55,6 +60,8 @@ export const JWT_SECRET_MIN_LENGTH = 32;
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 const DB_TYPES: DbType[] = ['better-sqlite3', 'postgres'];
 const SYNC_MODES: SqliteSynchronous[] = ['FULL', 'NORMAL'];
+/** The versions of `major-decision` a new decision may start on (workflows/major-decision/v1, v2). */
+const MAJOR_DECISION_VERSIONS = ['1', '2'];
 /** Variables whose value must never be echoed back in an error message. */
 const SECRET_VARIABLES = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL']);
 
@@ -184,12 +191,18 @@ class EnvVars {
   @IsOptional()
   @IsWholeNumber(1, 1_000_000, 'must be a whole number of refused attempts per user and minute, from 1 to 1000000')
   REFUSALS_PER_MINUTE?: string;
+
+  @IsOptional()
+  @IsIn(MAJOR_DECISION_VERSIONS, {
+    message: `must be ${MAJOR_DECISION_VERSIONS.join(' or ')}: the version of the major-decision procedure new decisions start on (新决策事项适用的重大行政决策程序版本)`,
+  })
+  MAJOR_DECISION_DEFAULT_VERSION?: string;
 }
 
 const VARIABLES: (keyof EnvVars)[] = [
   'PORT', 'DB_TYPE', 'DB_PATH', 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'JWT_SECRET',
   'JWT_EXPIRES_IN', 'TRUST_PROXY', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS', 'CONFIG_DIR', 'DEADLINE_SCAN_INTERVAL_MINUTES',
-  'REFUSALS_PER_MINUTE',
+  'REFUSALS_PER_MINUTE', 'MAJOR_DECISION_DEFAULT_VERSION',
 ];
 
 /**
@@ -225,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     configDir: resolve(vars.CONFIG_DIR ?? 'config'),
     deadlineScanIntervalMinutes: intOf(vars.DEADLINE_SCAN_INTERVAL_MINUTES, 60),
     refusalsPerMinute: intOf(vars.REFUSALS_PER_MINUTE, 30),
+    majorDecisionDefaultVersion: intOf(vars.MAJOR_DECISION_DEFAULT_VERSION, 2),
     trustProxy: vars.TRUST_PROXY === undefined ? false : (parseTrustProxy(vars.TRUST_PROXY) as TrustProxy),
     admin: { username: vars.ADMIN_USERNAME ?? 'admin', password: vars.ADMIN_PASSWORD },
     auth: {

@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { DefinitionRegistry } from '../engine/definition-registry';
+import { serviceRegistry } from '../engine/definition-registry';
 import { ProgressEntryDto } from '../common/openapi/progress-entry.dto';
 
 /** Every stage of every registered procedure definition (a filter value outside them is a 400). */
-export const KNOWN_STAGES = [...new Set(new DefinitionRegistry().all().flatMap((d) => d.stages))];
+export const KNOWN_STAGES = [...new Set(serviceRegistry().all().flatMap((d) => d.stages))];
 
 /** A catalog year: four digits, as the calendar and the annual catalogs count them. */
 export const MIN_YEAR = 2000;

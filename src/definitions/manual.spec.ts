@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDeadlineRules } from '../config/deadline-rules';
-import { DefinitionRegistry } from '../engine/definition-registry';
+import { serviceRegistry } from '../engine/definition-registry';
 import { renderManual } from './manual';
 import { DOCS_DIR, manualFiles } from './write-manuals';
 import { majorDecisionV1Definition } from '../../workflows/major-decision/v1';
@@ -14,7 +14,7 @@ import type { ProcedureDefinition } from '../../workflows/definition';
 const ROOT = join(__dirname, '..', '..');
 
 describe('the procedure manuals in docs/', () => {
-  const files = manualFiles(new DefinitionRegistry(), loadDeadlineRules(join(ROOT, 'config')));
+  const files = manualFiles(serviceRegistry(), loadDeadlineRules(join(ROOT, 'config')));
 
   it.each([...files.keys()])('docs/%s is what npm run docs writes now', (name) => {
     const checkedIn = readFileSync(join(ROOT, DOCS_DIR, name), 'utf8');

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDeadlineRules, type DeadlineRules } from '../config/deadline-rules';
-import { DefinitionRegistry } from '../engine/definition-registry';
+import { DefinitionRegistry, serviceRegistry } from '../engine/definition-registry';
 import { manualFileName, renderManual, renderManualIndex } from './manual';
 
 export const DOCS_DIR = 'docs';
@@ -22,7 +22,7 @@ export function manualFiles(registry: DefinitionRegistry, deadlineRules: Deadlin
 }
 
 function main(root: string): void {
-  const files = manualFiles(new DefinitionRegistry(), loadDeadlineRules(join(root, 'config')));
+  const files = manualFiles(serviceRegistry(), loadDeadlineRules(join(root, 'config')));
   mkdirSync(join(root, DOCS_DIR), { recursive: true });
   for (const [name, text] of files) {
     writeFileSync(join(root, DOCS_DIR, name), text);

@@ -6,7 +6,7 @@ import { DEADLINE_RULES, loadDeadlineRules, type DeadlineRules } from '../config
 import { TransactionRunner } from '../database/transaction-runner';
 import { ChainVerifier } from './chain-verifier';
 import { DecisionProgress } from './decision-progress';
-import { DefinitionRegistry } from './definition-registry';
+import { DefinitionRegistry, serviceRegistry } from './definition-registry';
 import { ProcedureEngine, systemClock, type Clock } from './procedure-engine';
 import { RefusalLimiter } from './refusal-limiter';
 
@@ -20,7 +20,7 @@ export const CLOCK = Symbol('CLOCK');
 @Global()
 @Module({
   providers: [
-    { provide: DefinitionRegistry, useFactory: () => new DefinitionRegistry() },
+    { provide: DefinitionRegistry, useFactory: (config: AppConfig) => serviceRegistry(config.majorDecisionDefaultVersion), inject: [APP_CONFIG] },
     { provide: CLOCK, useFactory: (config: AppConfig): Clock => systemClock(config.businessTimeZone), inject: [APP_CONFIG] },
     // One per process: the routes that can store a refusal check it on entry, the engine when it stores one.
     { provide: RefusalLimiter, useFactory: (config: AppConfig) => new RefusalLimiter(config.refusalsPerMinute), inject: [APP_CONFIG] },

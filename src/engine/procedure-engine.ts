@@ -161,7 +161,7 @@ export class ProcedureEngine {
   }
 
   async createWithin(tx: Tx, d: NewDecision, actor: Actor): Promise<DecisionSnapshot> {
-    const def = this.registry.latest(d.definitionId ?? 'major-decision');
+    const def = this.registry.forNew(d.definitionId ?? 'major-decision');
     const state = def.initial(d.input);
     const now = this.clock.now().toISOString();
     const id = d.id ?? randomUUID();

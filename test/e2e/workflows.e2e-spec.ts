@@ -14,15 +14,13 @@ describe('workflows', () => {
 
   describe('GET /workflows', () => {
     it('lists every definition with its stages, events, steps and who sends each event', async () => {
+      const stages = ['proposed', 'cataloged', 'drafting', 'legality_review', 'revising', 'awaiting_discussion', 'decided', 'reported', 'published', 'rejected', 'withdrawn'];
       for (const token of [d.tokens.department, d.tokens.auditor, d.tokens.admin]) {
         const res = await t.http.get('/workflows').set(t.bearer(token)).expect(200);
+        // Both versions of major-decision: cases started on version 1 go on under it.
         expect(res.body).toEqual([
-          expect.objectContaining({
-            id: 'major-decision',
-            version: 1,
-            stages: ['proposed', 'cataloged', 'drafting', 'legality_review', 'revising', 'awaiting_discussion', 'decided', 'reported', 'published', 'rejected', 'withdrawn'],
-            systemEvents: ['CATALOG_PUBLISHED'],
-          }),
+          expect.objectContaining({ id: 'major-decision', version: 1, stages, systemEvents: ['CATALOG_PUBLISHED'] }),
+          expect.objectContaining({ id: 'major-decision', version: 2, stages, systemEvents: ['CATALOG_PUBLISHED'] }),
         ]);
       }
       const [wf] = (await t.http.get('/workflows').set(t.bearer(d.tokens.office)).expect(200)).body as Array<{
@@ -56,8 +54,16 @@ describe('workflows', () => {
       }
     });
 
+    it('answers each version its own diagram: in version 2 a report the party committee returns goes back to drafting (SC713-31)', async () => {
+      const v1 = (await t.http.get('/workflows/major-decision/1/diagram').set(t.bearer(d.tokens.office)).expect(200)).text;
+      const v2 = (await t.http.get('/workflows/major-decision/2/diagram').set(t.bearer(d.tokens.office)).expect(200)).text;
+      expect(v2.split('\n')[0]).toBe('stateDiagram-v2');
+      expect(v2).toContain('decided --> drafting: REPORT_TO_PARTY_COMMITTEE');
+      expect(v1).not.toContain('decided --> drafting: REPORT_TO_PARTY_COMMITTEE');
+    });
+
     it('404 for an unknown definition or version, before a bad format', async () => {
-      for (const path of ['/workflows/minor-decision/1/diagram', '/workflows/major-decision/2/diagram', '/workflows/major-decision/one/diagram', '/workflows/major-decision/01/diagram']) {
+      for (const path of ['/workflows/minor-decision/1/diagram', '/workflows/major-decision/3/diagram', '/workflows/major-decision/one/diagram', '/workflows/major-decision/01/diagram']) {
         expectProblem(await t.http.get(path).set(t.bearer(d.tokens.office)), 404, 'NOT_FOUND');
         expectProblem(await t.http.get(`${path}?format=svg`).set(t.bearer(d.tokens.office)), 404, 'NOT_FOUND');
       }

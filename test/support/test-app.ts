@@ -89,6 +89,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       BCRYPT_COST: '4',
       // No scheduled overdue scan: its rows would appear in the middle of t.unchanged(); tests call scan() themselves.
       DEADLINE_SCAN_INTERVAL_MINUTES: '0',
+      // The suites written for version 1 of major-decision walk it; a test of version 2 asks for it (env).
+      MAJOR_DECISION_DEFAULT_VERSION: '1',
       ...(pg ? { DB_TYPE: 'postgres', DATABASE_URL: PG_URL, JWT_SECRET: 'a-secret-for-the-postgresql-test-apps-0123456789' } : {}),
       ...options.env,
     });

@@ -25,7 +25,7 @@ import { REFUSAL_CATEGORIES } from '../../../workflows/refusal-categories';
 import { bareCodesIn, hasChinese } from '../../../test/support/problem-language';
 import { ROLES } from '../../auth/auth-user';
 import { KNOWN_CATEGORIES } from '../../catalogs/categories';
-import { DefinitionRegistry } from '../../engine/definition-registry';
+import { serviceRegistry } from '../../engine/definition-registry';
 import { ORG_UNIT_KINDS } from '../../org-units/org-unit.entity';
 import { REVIEW_STATUSES } from '../../reviews/review.dto';
 
@@ -62,7 +62,7 @@ describe('every code a person reads has its word', () => {
   });
 
   it('stages, steps and events of every registered definition', () => {
-    for (const def of new DefinitionRegistry().all()) {
+    for (const def of serviceRegistry().all()) {
       expect({ def: def.id, stages: without(def.stages, def.labels.stages), steps: without(def.steps, def.labels.steps), events: without(def.events, def.labels.events) }).toEqual({
         def: def.id,
         stages: [],

@@ -6,7 +6,7 @@
  */
 import type { DefinitionLabels } from '../../../workflows/definition';
 import { DECISION_CATEGORY_LABELS } from '../../../workflows/major-decision/v1/labels';
-import { DefinitionRegistry } from '../../engine/definition-registry';
+import { serviceRegistry } from '../../engine/definition-registry';
 
 const word = (table: Readonly<Record<string, string>> | undefined, code: string): string => (table && Object.hasOwn(table, code) ? table[code] : code);
 
@@ -25,7 +25,7 @@ let known: DefinitionLabels | undefined;
  */
 export function knownLabels(): DefinitionLabels {
   if (!known) {
-    const all = new DefinitionRegistry().all();
+    const all = serviceRegistry().all();
     const merge = (key: keyof DefinitionLabels) => Object.assign({}, ...all.map((d) => d.labels[key])) as Record<string, string>;
     known = { stages: merge('stages'), steps: merge('steps'), events: merge('events'), statuses: merge('statuses') };
   }

@@ -19,7 +19,7 @@ import { EVENT_BASIS, PRESUPPOSES } from './rules';
 import { STEP_BASIS, STEP_GAP } from './steps';
 
 /** The stages (top-level states) whose state nodes, or nodes inside them, take each event. */
-function eventStages(): Record<string, string[]> {
+function eventStages(machine: typeof majorDecisionV1): Record<string, string[]> {
   const out: Record<string, string[]> = Object.fromEntries(EVENT_TYPES.map((t) => [t, []]));
   for (const stage of STAGES) {
     const taken = new Set<string>();
@@ -27,14 +27,18 @@ function eventStages(): Record<string, string[]> {
       for (const e of node.ownEvents) taken.add(e);
       for (const child of Object.values(node.states) as AnyStateNode[]) visit(child);
     };
-    visit(majorDecisionV1.root.states[stage] as AnyStateNode);
+    visit(machine.root.states[stage] as AnyStateNode);
     for (const t of EVENT_TYPES) if (taken.has(t)) out[t].push(stage);
   }
   return out;
 }
 
-export function majorDecisionV1Docs(def: () => ProcedureDefinition<ProcedureContext, ProcedureInput>): ProcedureDocs {
+/** What a later version changes of what is read about it. */
+export type DocsOverrides = Partial<Pick<ProcedureDocs, 'law' | 'eventNotes' | 'payloads' | 'fieldDocs' | 'examples' | 'eventBasis'>> & { machine?: typeof majorDecisionV1 };
+
+export function majorDecisionV1Docs(def: () => ProcedureDefinition<ProcedureContext, ProcedureInput>, overrides: DocsOverrides = {}): ProcedureDocs {
   let rules: Record<string, EventRule[]> | undefined;
+  const { machine = majorDecisionV1, ...rest } = overrides;
   return {
     title: '重大行政决策程序',
     law: '《重大行政决策程序暂行条例》（国务院令第713号）',
@@ -46,9 +50,10 @@ export function majorDecisionV1Docs(def: () => ProcedureDefinition<ProcedureCont
     eventBasis: EVENT_BASIS,
     presupposes: PRESUPPOSES,
     stepGaps: STEP_GAP,
-    eventStages: eventStages(),
+    eventStages: eventStages(machine),
     eventRules: () => (rules ??= findEventRules(def())),
     planningDateFields: [...PLANNING_DATES],
     deadlines: STEP_DEADLINES,
+    ...rest,
   };
 }

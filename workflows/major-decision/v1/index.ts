@@ -3,7 +3,9 @@
  * engine can run. Everything here is pure: the engine supplies today's date and the calendar.
  */
 import { createActor, getStateNodes, initialTransition, type AnyActorScope, type AnyStateNode } from 'xstate';
-import type { Decision, FactEnv, IncomingEvent, ProcedureDefinition, ProcedureState, ProgressEntry } from '../../definition';
+import type { Decision, DefinitionLabels, FactEnv, IncomingEvent, ProcedureDefinition, ProcedureState, ProgressEntry } from '../../definition';
+import type { ProcedureDocs } from '../../docs';
+import type { FieldError } from '../../schema';
 import { toMermaid } from '../../mermaid';
 import { EVENT_ACTORS } from './actors';
 import { CLAIMED_DATES } from './claimed-dates';
@@ -28,43 +30,147 @@ type State = ProcedureState<ProcedureContext>;
 
 const stageOf = (s: State): Stage => (typeof s.value === 'string' ? s.value : Object.keys(s.value as object)[0]) as Stage;
 
-/**
- * The server-side pattern (restore, transition, save) without a live actor. XState's `transition()`
- * builds a fresh inert actor, and with it the machine's initial snapshot, on every call; this
- * machine has no invoked or spawned actors and no actions beyond `assign`, so one inert scope
- * serves every step.
- */
-let scope: AnyActorScope | undefined;
-function inertScope(): AnyActorScope {
-  if (!scope) {
-    const self = createActor(majorDecisionV1, {} as never);
-    scope = {
-      self,
-      id: '',
-      sessionId: '',
-      system: self.system,
-      logger: () => {},
-      defer: () => {},
-      emit: () => {},
-      stopChild: () => {},
-      actionExecutor: () => {},
-    } as unknown as AnyActorScope;
-  }
-  return scope;
+/** What differs between versions of the procedure; everything else of the definition is shared. */
+export interface MajorDecisionParts {
+  version: number;
+  machine: typeof majorDecisionV1;
+  check: typeof check;
+  wrongStage: typeof wrongStage;
+  refusedWhateverPayload: typeof refusedWhateverPayload;
+  payloadErrors: (type: EventType, payload: unknown) => FieldError[];
+  labels: DefinitionLabels;
+  claimedDates: ProcedureDefinition['claimedDates'];
+  docs: (def: () => ProcedureDefinition<ProcedureContext, ProcedureInput>) => ProcedureDocs;
 }
 
-const acceptedCache = new Map<string, EventType[]>();
-function acceptedEvents(s: State): EventType[] {
-  const key = JSON.stringify(s.value);
-  let out = acceptedCache.get(key);
-  if (!out) {
-    const nodes = getStateNodes(majorDecisionV1.root, s.value as never) as AnyStateNode[];
-    const types = new Set<string>();
-    for (const n of nodes) for (const t of n.ownEvents) types.add(t);
-    out = EVENT_TYPES.filter((t) => types.has(t));
-    acceptedCache.set(key, out);
+/** A version of `major-decision` from its parts (version 1: `majorDecisionV1Definition`). */
+export function majorDecisionDefinition(parts: MajorDecisionParts): ProcedureDefinition<ProcedureContext, ProcedureInput> {
+  const machine = parts.machine;
+  /**
+   * The server-side pattern (restore, transition, save) without a live actor. XState's `transition()`
+   * builds a fresh inert actor, and with it the machine's initial snapshot, on every call; this
+   * machine has no invoked or spawned actors and no actions beyond `assign`, so one inert scope
+   * serves every step.
+   */
+  let scope: AnyActorScope | undefined;
+  function inertScope(): AnyActorScope {
+    if (!scope) {
+      const self = createActor(machine, {} as never);
+      scope = {
+        self,
+        id: '',
+        sessionId: '',
+        system: self.system,
+        logger: () => {},
+        defer: () => {},
+        emit: () => {},
+        stopChild: () => {},
+        actionExecutor: () => {},
+      } as unknown as AnyActorScope;
+    }
+    return scope;
   }
-  return out;
+
+  const acceptedCache = new Map<string, EventType[]>();
+  function acceptedEvents(s: State): EventType[] {
+    const key = JSON.stringify(s.value);
+    let out = acceptedCache.get(key);
+    if (!out) {
+      const nodes = getStateNodes(machine.root, s.value as never) as AnyStateNode[];
+      const types = new Set<string>();
+      for (const n of nodes) for (const t of n.ownEvents) types.add(t);
+      out = EVENT_TYPES.filter((t) => types.has(t));
+      acceptedCache.set(key, out);
+    }
+    return out;
+  }
+
+  const def: ProcedureDefinition<ProcedureContext, ProcedureInput> = {
+    id: 'major-decision',
+    version: parts.version,
+    stages: STAGES,
+    events: EVENT_TYPES,
+    systemEvents: SYSTEM_EVENTS,
+    steps: STEPS,
+    labels: parts.labels,
+    isEventType,
+    eventActors: EVENT_ACTORS,
+    payloadErrors: (type, payload) => (isEventType(type) ? parts.payloadErrors(type, payload) : [{ field: 'type', message: '不是本程序的事件类型' }]),
+    payloadUnits: (type, payload) => (isEventType(type) ? payloadUnits(type, payload) : []),
+
+    referenceProblem(state, event, decisionId) {
+      if (event.type !== 'RECORD_REVISIONS') return null;
+      const errors = opinionReferenceErrors(state.context, event.payload, decisionId);
+      return errors.length
+        ? {
+            code: 'OPINION_NOT_FOUND',
+            detail: '所答复的法律意见不是本决策本轮合法性审查中的意见：请使用审查台或者决策详情中本轮法律意见的 opinionId',
+            errors,
+          }
+        : null;
+    },
+
+    initial(input) {
+      const [snap] = initialTransition(machine, input);
+      return { value: snap.value, context: snap.context };
+    },
+
+    stageOf,
+    acceptedEvents,
+    openEvents: (s) => acceptedEvents(s).filter((t) => parts.refusedWhateverPayload(s.context, t) === null),
+
+    decide(state, incoming: IncomingEvent, env: () => FactEnv): Decision<ProcedureContext> {
+      const type = incoming.type as EventType;
+      const stage = stageOf(state);
+      if (!acceptedEvents(state).includes(type)) {
+        return {
+          accepted: false,
+          refusal: parts.wrongStage(state.context, stage, type, acceptedEvents(state)),
+          stage,
+          facts: {},
+        };
+      }
+      const facts = factsFor(type, incoming.payload, env());
+      const event: ProcedureEvent = {
+        type,
+        payload: incoming.payload,
+        facts,
+        seq: incoming.seq,
+      };
+      const refusal = parts.check(state.context, event);
+      if (refusal) return { accepted: false, refusal, stage, facts: { ...facts } };
+      const snapshot = machine.resolveState({
+        value: state.value as never,
+        context: state.context,
+      });
+      const next = machine.transition(snapshot, event, inertScope());
+      const nextState = { value: next.value, context: next.context };
+      return {
+        accepted: true,
+        next: nextState,
+        fromStage: stage,
+        toStage: stageOf(nextState),
+        facts: { ...facts },
+      };
+    },
+
+    progress: (s): ProgressEntry[] =>
+      progressOf(s.context).map((p) => ({
+        ...p,
+        legalBasis: STEP_BASIS[p.step],
+      })),
+    deadlines: (s, rules, calendar) => deadlinesOf(s.context, STEPS, rules, calendar),
+    doneSteps: (s, rules, calendar) => doneStepsOf(s.context, STEPS, rules, calendar),
+    claimedDates: parts.claimedDates,
+    isComplete: (s) => isComplete(s.context),
+    flags: (s) => s.context.flags,
+    revision: (s) => s.context.revision,
+    implementingUnitId: (s) => s.context.discussion?.implementingUnitId,
+    inForce: (s) => s.context.inForce,
+    toMermaid: () => toMermaid(machine),
+    docs: parts.docs(() => def),
+  };
+  return def;
 }
 
 function factsFor(type: EventType, payload: Record<string, unknown>, env: FactEnv): Facts {
@@ -79,59 +185,19 @@ function factsFor(type: EventType, payload: Record<string, unknown>, env: FactEn
   return facts;
 }
 
-export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, ProcedureInput> = {
-  id: 'major-decision',
+export const majorDecisionV1Definition: ProcedureDefinition<ProcedureContext, ProcedureInput> = majorDecisionDefinition({
   version: 1,
-  stages: STAGES,
-  events: EVENT_TYPES,
-  systemEvents: SYSTEM_EVENTS,
-  steps: STEPS,
-  labels: { stages: STAGE_LABELS, steps: STEP_LABELS, events: RECORD_TYPE_LABELS, statuses: STEP_STATUS_LABELS },
-  isEventType,
-  eventActors: EVENT_ACTORS,
-  payloadErrors: (type, payload) => (isEventType(type) ? payloadErrors(type, payload) : [{ field: 'type', message: '不是本程序的事件类型' }]),
-  payloadUnits: (type, payload) => (isEventType(type) ? payloadUnits(type, payload) : []),
-
-  referenceProblem(state, event, decisionId) {
-    if (event.type !== 'RECORD_REVISIONS') return null;
-    const errors = opinionReferenceErrors(state.context, event.payload, decisionId);
-    return errors.length ? { code: 'OPINION_NOT_FOUND', detail: '所答复的法律意见不是本决策本轮合法性审查中的意见：请使用审查台或者决策详情中本轮法律意见的 opinionId', errors } : null;
+  machine: majorDecisionV1,
+  check,
+  wrongStage,
+  refusedWhateverPayload,
+  payloadErrors,
+  labels: {
+    stages: STAGE_LABELS,
+    steps: STEP_LABELS,
+    events: RECORD_TYPE_LABELS,
+    statuses: STEP_STATUS_LABELS,
   },
-
-  initial(input) {
-    const [snap] = initialTransition(majorDecisionV1, input);
-    return { value: snap.value, context: snap.context };
-  },
-
-  stageOf,
-  acceptedEvents,
-  openEvents: (s) => acceptedEvents(s).filter((t) => refusedWhateverPayload(s.context, t) === null),
-
-  decide(state, incoming: IncomingEvent, env: () => FactEnv): Decision<ProcedureContext> {
-    const type = incoming.type as EventType;
-    const stage = stageOf(state);
-    if (!acceptedEvents(state).includes(type)) {
-      return { accepted: false, refusal: wrongStage(state.context, stage, type, acceptedEvents(state)), stage, facts: {} };
-    }
-    const facts = factsFor(type, incoming.payload, env());
-    const event: ProcedureEvent = { type, payload: incoming.payload, facts, seq: incoming.seq };
-    const refusal = check(state.context, event);
-    if (refusal) return { accepted: false, refusal, stage, facts: { ...facts } };
-    const snapshot = majorDecisionV1.resolveState({ value: state.value as never, context: state.context });
-    const next = majorDecisionV1.transition(snapshot, event, inertScope());
-    const nextState = { value: next.value, context: next.context };
-    return { accepted: true, next: nextState, fromStage: stage, toStage: stageOf(nextState), facts: { ...facts } };
-  },
-
-  progress: (s): ProgressEntry[] => progressOf(s.context).map((p) => ({ ...p, legalBasis: STEP_BASIS[p.step] })),
-  deadlines: (s, rules, calendar) => deadlinesOf(s.context, STEPS, rules, calendar),
-  doneSteps: (s, rules, calendar) => doneStepsOf(s.context, STEPS, rules, calendar),
   claimedDates: CLAIMED_DATES,
-  isComplete: (s) => isComplete(s.context),
-  flags: (s) => s.context.flags,
-  revision: (s) => s.context.revision,
-  implementingUnitId: (s) => s.context.discussion?.implementingUnitId,
-  inForce: (s) => s.context.inForce,
-  toMermaid: () => toMermaid(majorDecisionV1),
-  docs: majorDecisionV1Docs(() => majorDecisionV1Definition),
-};
+  docs: majorDecisionV1Docs,
+});

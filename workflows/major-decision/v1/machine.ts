@@ -5,8 +5,8 @@
  */
 import { assign, setup } from 'xstate';
 import { initialContext, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from './context';
-import { reduce } from './reducers';
-import { check } from './rules';
+import { reduce as reduceV1 } from './reducers';
+import { check as checkV1, type Refusal } from './rules';
 
 type Branch = { p: string; is: string };
 
@@ -21,7 +21,17 @@ const archiveRegion = {
   },
 } as const;
 
-export const majorDecisionV1 = setup({
+/** What a version of the procedure puts into the statechart: its rules, its reducers, and the stages it reshapes. */
+export interface MachineParts {
+  check: (ctx: ProcedureContext, e: ProcedureEvent) => Refusal | null;
+  reduce: (ctx: ProcedureContext, e: ProcedureEvent) => ProcedureContext;
+  /** Top-level stages replaced whole (a later version's own transitions). */
+  stages?: Record<string, unknown>;
+}
+
+/** The statechart of the procedure, built from one version's parts (version 1: `majorDecisionV1`). */
+export const majorDecisionMachine = ({ check, reduce, stages }: MachineParts) =>
+  setup({
   types: {
     context: {} as ProcedureContext,
     events: {} as ProcedureEvent,
@@ -44,7 +54,10 @@ export const majorDecisionV1 = setup({
   // path cheap and non-throwing (the real input always comes through initialTransition).
   context: ({ input }) => initialContext(input ?? NO_INPUT),
   initial: 'proposed',
-  states: {
+  states: { ...V1_STAGES, ...(stages as Partial<typeof V1_STAGES>) },
+});
+
+const V1_STAGES = {
     proposed: {
       on: {
         CATALOG_PUBLISHED: { target: 'cataloged', guard: 'allowed', actions: 'record' },
@@ -159,6 +172,6 @@ export const majorDecisionV1 = setup({
     // Ended procedures still owe their archive (SC713-33).
     rejected: archiveRegion,
     withdrawn: archiveRegion,
-  },
-});
+} as const;
 
+export const majorDecisionV1 = majorDecisionMachine({ check: checkV1, reduce: reduceV1 });

@@ -10,7 +10,7 @@ type Reducer = (ctx: ProcedureContext, p: P, e: ProcedureEvent) => ProcedureCont
 const flag = (ctx: ProcedureContext, f: string): string[] => (ctx.flags.includes(f) ? ctx.flags : [...ctx.flags, f]);
 
 /** A new review round after a return, an `unlawful` conclusion or the meeting's `return`. */
-function backToDrafting(ctx: ProcedureContext, on: string, staleDraft?: string): ProcedureContext {
+export function backToDrafting(ctx: ProcedureContext, on: string, staleDraft?: string): ProcedureContext {
   const { legalityReview: _l, revisions: _r, collectiveDiscussion: _c, ...done } = ctx.done;
   return {
     ...ctx,

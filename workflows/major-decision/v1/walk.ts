@@ -1,5 +1,5 @@
 /** Runs sample events through the definition, as the engine would, for tests and benchmarks. */
-import type { FactEnv, ProcedureState } from '../../definition';
+import type { FactEnv, ProcedureDefinition, ProcedureState } from '../../definition';
 import { addDays } from '../../dates';
 import type { ProcedureContext, ProcedureInput } from './context';
 import type { EventType } from './events';
@@ -19,18 +19,23 @@ export class Walk {
   state: ProcedureState<ProcedureContext>;
   seq = 1;
 
-  constructor(input: ProcedureInput) {
-    this.state = def.initial(input);
+  /** `definition` and `payloadFor`: another version of the procedure and its sample payloads (default: version 1's). */
+  constructor(
+    input: ProcedureInput,
+    private readonly definition: ProcedureDefinition<ProcedureContext, ProcedureInput> = def,
+    private readonly payloadFor: (type: EventType, ctx: ProcedureContext) => Record<string, unknown> = samplePayload,
+  ) {
+    this.state = definition.initial(input);
   }
 
   get stage(): string {
-    return def.stageOf(this.state);
+    return this.definition.stageOf(this.state);
   }
 
   /** Sends `type` with a valid sample payload (overridden by `patch`); returns the decision. */
   send(type: EventType, patch: Record<string, unknown> = {}) {
-    const payload = { ...samplePayload(type, this.state.context), ...patch };
-    const d = def.decide(this.state, { type, payload, seq: this.seq + 1 }, sampleEnv);
+    const payload = { ...this.payloadFor(type, this.state.context), ...patch };
+    const d = this.definition.decide(this.state, { type, payload, seq: this.seq + 1 }, sampleEnv);
     if (d.accepted) {
       this.state = d.next;
       this.seq += 1;
@@ -59,12 +64,4 @@ export const TO_REVIEW: EventType[] = [
   'RECORD_RISK_ASSESSMENT',
   'SUBMIT_LEGALITY_REVIEW',
 ];
-export const TO_PUBLISHED: EventType[] = [
-  ...TO_REVIEW,
-  'ACCEPT_REVIEW',
-  'ADD_LEGAL_OPINION',
-  'CONCLUDE_REVIEW',
-  'RECORD_DISCUSSION',
-  'REPORT_TO_PARTY_COMMITTEE',
-  'PUBLISH',
-];
+export const TO_PUBLISHED: EventType[] = [...TO_REVIEW, 'ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE', 'PUBLISH'];

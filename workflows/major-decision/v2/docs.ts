@@ -1,0 +1,49 @@
+/** What a person reads about `major-decision` version 2: version 1's documents with what version 2 changes. */
+import type { ProcedureDefinition } from '../../definition';
+import type { ProcedureDocs } from '../../docs';
+import type { ProcedureContext, ProcedureInput } from '../v1/context';
+import { majorDecisionV1Docs } from '../v1/docs';
+import { EVENT_EXAMPLES as V1_EXAMPLES } from '../v1/examples';
+import { EVENT_NOTES as V1_NOTES, FIELD_DOCS as V1_FIELD_DOCS } from '../v1/field-docs';
+import { EVENT_PAYLOADS } from './events';
+import { majorDecisionV2 } from './machine';
+
+export const EVENT_NOTES = {
+  ...V1_NOTES,
+  REPORT_TO_PARTY_COMMITTEE:
+    '重大行政决策出台前，按照规定向同级党委请示报告，并登记党委的答复：同意的，方可公布；退回并提出意见的，决策草案退回起草阶段修改。' +
+    '依规定免于请示报告的，决策事项的要求须写明所依据的规定（requirements.partyCommitteeReport.reason），公布时标记。',
+  SUBMIT_LEGALITY_REVIEW: `${V1_NOTES.SUBMIT_LEGALITY_REVIEW} 已公布的公开征求意见尚未结束并说明采纳情况的，不得送审；审查期限不得早于送审日期。`,
+  OPEN_PUBLIC_COMMENT: `${V1_NOTES.OPEN_PUBLIC_COMMENT} 截止日期不得早于开始日期。`,
+};
+
+export const FIELD_DOCS = {
+  ...V1_FIELD_DOCS,
+  REPORT_TO_PARTY_COMMITTEE: {
+    reportedOn: '请示报告的日期',
+    reference: '请示报告的文号',
+    committeeReply: '党委的答复：同意，或者退回并提出意见（退回的，决策草案回到起草阶段修改）',
+    repliedOn: '党委答复的日期；不得早于 reportedOn',
+    replyOpinions: '党委提出的意见，每项一条；committeeReply 为 returned 时必填',
+  },
+};
+
+export const EVENT_EXAMPLES = {
+  ...V1_EXAMPLES,
+  REPORT_TO_PARTY_COMMITTEE: {
+    reportedOn: '2026-10-23',
+    reference: '区政府党组请示〔2026〕9号',
+    committeeReply: 'agreed',
+    repliedOn: '2026-10-26',
+  },
+};
+
+export function majorDecisionV2Docs(def: () => ProcedureDefinition<ProcedureContext, ProcedureInput>): ProcedureDocs {
+  return majorDecisionV1Docs(def, {
+    machine: majorDecisionV2,
+    eventNotes: EVENT_NOTES,
+    payloads: EVENT_PAYLOADS,
+    fieldDocs: FIELD_DOCS,
+    examples: EVENT_EXAMPLES,
+  });
+}

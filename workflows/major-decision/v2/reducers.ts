@@ -1,0 +1,22 @@
+/** How each accepted event of version 2 changes the state: version 1's reducers, and the party committee's reply (SC713-31). */
+import type { ProcedureContext, ProcedureEvent } from '../v1/context';
+import { backToDrafting, reduce as v1Reduce } from '../v1/reducers';
+
+const flag = (ctx: ProcedureContext, f: string): string[] => (ctx.flags.includes(f) ? ctx.flags : [...ctx.flags, f]);
+
+export function reduce(ctx: ProcedureContext, e: ProcedureEvent): ProcedureContext {
+  const next = v1Reduce(ctx, e);
+  const p = e.payload;
+  if (e.type === 'REPORT_TO_PARTY_COMMITTEE' && p.committeeReply === 'returned') {
+    // Returned with opinions: the draft is revised, reviewed and discussed again before it can be published.
+    return {
+      ...backToDrafting(ctx, p.repliedOn as string, ctx.review.draftVersion),
+      lastDate: next.lastDate,
+      flags: flag(ctx, 'PARTY_COMMITTEE_RETURNED'),
+    };
+  }
+  if (e.type === 'PUBLISH' && ctx.requirements.partyCommitteeReport?.required === false) {
+    return { ...next, flags: flag(next, 'PARTY_REPORT_EXEMPTED') };
+  }
+  return next;
+}

@@ -1,0 +1,142 @@
+/**
+ * The guards of version 2: version 1's (`../v1/rules.ts`), preceded by the rules a reading of
+ * 《重大行政决策程序暂行条例》 found missing. Each refusal names its field and what would pass.
+ */
+import { named } from '../../labels';
+import type { FieldError } from '../../schema';
+import type { ProcedureContext, ProcedureEvent } from '../v1/context';
+import type { EventType } from '../v1/events';
+import { EVENT_LABELS } from '../v1/labels';
+import { check as v1Check, eventNamed, missingFor, missingSentence, refusedWhateverPayload as v1RefusedWhateverPayload, type Refusal } from '../v1/rules';
+
+type P = Record<string, unknown>;
+type Rule = (ctx: ProcedureContext, p: P) => Omit<Refusal, 'missing'> | null;
+
+const refuse = (code: string, detail: string, legalBasis: string[], errors?: FieldError[]): Omit<Refusal, 'missing'> => ({
+  code,
+  detail,
+  legalBasis,
+  ...(errors?.length ? { errors } : {}),
+});
+
+/** SC713-15, SC713-18: an announced comment period must be over and its adoption summarised before the draft goes to review. */
+function commentOpen(ctx: ProcedureContext): Omit<Refusal, 'missing'> | null {
+  if (!ctx.comment) return null;
+  return refuse(
+    'PUBLIC_COMMENT_NOT_CLOSED',
+    `已公布的公开征求意见（${ctx.comment.startOn} 至 ${ctx.comment.endOn}）尚未结束并说明意见采纳情况，不得送请合法性审查（以其他方式听取意见的亦同）：` +
+      `请先在征求意见期届满后办理${eventNamed('CLOSE_PUBLIC_COMMENT')}，写明收到的意见和采纳情况`,
+    ['SC713-15', 'SC713-18'],
+  );
+}
+
+/** SC713-31: no report to the party committee only where a rule says so, and the rule is named. */
+function exemptionUncited(ctx: ProcedureContext): Omit<Refusal, 'missing'> | null {
+  const r = ctx.requirements.partyCommitteeReport;
+  if (r?.required !== false || r.reason) return null;
+  return refuse(
+    'PARTY_REPORT_EXEMPTION_UNCITED',
+    `重大行政决策出台前应当按照规定向同级党委请示报告；本事项登记为免于请示报告，却没有写明作出免除规定的依据：` +
+      `请办理${eventNamed('REPORT_TO_PARTY_COMMITTEE')}，或者在决策事项的要求中写明依据（requirements.partyCommitteeReport.reason）`,
+    ['SC713-31'],
+    [
+      {
+        field: 'requirements.partyCommitteeReport.reason',
+        message: '须写明免于向党委请示报告所依据的规定（文件名称和条款）',
+      },
+    ],
+  );
+}
+
+/** The rules only version 2 has, by event; state-only rules are marked (they refuse whatever the payload). */
+const RULES: Partial<Record<EventType, Array<{ rule: Rule; stateOnly?: boolean }>>> = {
+  OPEN_PUBLIC_COMMENT: [
+    {
+      rule: (_ctx, p) => {
+        const startOn = p.startOn as string;
+        const endOn = p.endOn as string;
+        if (endOn >= startOn) return null;
+        return refuse(
+          'COMMENT_PERIOD_ENDS_BEFORE_START',
+          `公开征求意见的截止日期 endOn（${endOn}）早于开始日期 startOn（${startOn}），这样的期限不存在，写明缩短期限的理由也不能通过：endOn 一般不早于开始之后第30日，不得早于 ${startOn}`,
+          ['SC713-15'],
+          [
+            {
+              field: 'payload.endOn',
+              message: `不得早于 startOn（${startOn}）`,
+            },
+          ],
+        );
+      },
+    },
+  ],
+  SUBMIT_LEGALITY_REVIEW: [
+    { rule: (ctx) => commentOpen(ctx), stateOnly: true },
+    {
+      rule: (_ctx, p) => {
+        const submittedOn = p.submittedOn as string;
+        const dueOn = p.requestedDueOn as string;
+        if (dueOn >= submittedOn) return null;
+        return refuse(
+          'REVIEW_DUE_BEFORE_SUBMISSION',
+          `合法性审查的期限 requestedDueOn（${dueOn}）早于送审日期 submittedOn（${submittedOn}），这样的期限不存在，写明缩短审查时间的理由也不能通过：requestedDueOn 一般不早于送审之后第7个工作日，不得早于 ${submittedOn}`,
+          ['SC713-26'],
+          [
+            {
+              field: 'payload.requestedDueOn',
+              message: `不得早于 submittedOn（${submittedOn}）`,
+            },
+          ],
+        );
+      },
+    },
+  ],
+  REPORT_TO_PARTY_COMMITTEE: [
+    {
+      rule: (_ctx, p) => {
+        const reportedOn = p.reportedOn as string;
+        const repliedOn = p.repliedOn as string;
+        if (repliedOn >= reportedOn) return null;
+        return refuse(
+          'DATE_OUT_OF_ORDER',
+          `${named(EVENT_LABELS.REPORT_TO_PARTY_COMMITTEE, 'REPORT_TO_PARTY_COMMITTEE')}的 repliedOn（${repliedOn}）早于请示报告的日期 reportedOn（${reportedOn}）：党委的答复不得早于 ${reportedOn}`,
+          ['SC713-31', 'SC713-33'],
+          [
+            {
+              field: 'payload.repliedOn',
+              message: `不得早于 reportedOn（${reportedOn}）`,
+            },
+          ],
+        );
+      },
+    },
+  ],
+  PUBLISH: [{ rule: (ctx) => exemptionUncited(ctx), stateOnly: true }],
+};
+
+const withMissing = (ctx: ProcedureContext, type: EventType, r: Omit<Refusal, 'missing'>): Refusal => {
+  const missing = missingFor(ctx, type);
+  return { ...r, detail: `${r.detail}${missingSentence(missing)}`, missing };
+};
+
+/** The refusal that every payload of `type` would get in this state (version 1's, then version 2's state-only rules). */
+export function refusedWhateverPayload(ctx: ProcedureContext, type: EventType): Refusal | null {
+  const v1 = v1RefusedWhateverPayload(ctx, type);
+  if (v1) return v1;
+  for (const { rule, stateOnly } of RULES[type] ?? []) {
+    const r = stateOnly ? rule(ctx, {}) : null;
+    if (r) return withMissing(ctx, type, r);
+  }
+  return null;
+}
+
+/** The refusal of an event its stage takes: version 1's state-only gates, version 2's rules, then version 1's guards. */
+export function check(ctx: ProcedureContext, e: ProcedureEvent): Refusal | null {
+  const gate = v1RefusedWhateverPayload(ctx, e.type);
+  if (gate) return v1Check(ctx, e) ?? gate;
+  for (const { rule } of RULES[e.type] ?? []) {
+    const r = rule(ctx, e.payload);
+    if (r) return withMissing(ctx, e.type, r);
+  }
+  return v1Check(ctx, e);
+}

@@ -1,0 +1,185 @@
+import { majorDecisionV1Definition as v1 } from '../v1';
+import { ALL_REQUIRED, REQUIREMENT_SETS } from '../v1/samples';
+import { TO_PUBLISHED, TO_REVIEW, Walk } from '../v1/walk';
+import { addDays } from '../../dates';
+import { codeLabel, FLAG_LABELS } from '../../labels';
+import { REFUSAL_CATEGORIES } from '../../refusal-categories';
+import { validateShape } from '../../schema';
+import { majorDecisionV2Definition as v2 } from './index';
+import { EVENT_EXAMPLES } from './docs';
+import { EVENT_PAYLOADS } from './events';
+import { samplePayload } from './samples';
+import type { Requirements } from '../v1/context';
+
+const walk = (requirements: Requirements = ALL_REQUIRED) => new Walk({ requirements }, v2, samplePayload);
+const v1Walk = (requirements: Requirements = ALL_REQUIRED) => new Walk({ requirements });
+const TO_DECIDED = TO_PUBLISHED.slice(0, TO_PUBLISHED.indexOf('REPORT_TO_PARTY_COMMITTEE'));
+const refusal = (d: ReturnType<Walk['send']>) => {
+  if (d.accepted) throw new Error('accepted');
+  return d.refusal;
+};
+
+describe('major-decision version 2', () => {
+  it('is version 2 of the same procedure, with the same stages, steps and events as version 1', () => {
+    expect([v2.id, v2.version]).toEqual(['major-decision', 2]);
+    expect(v2.stages).toEqual(v1.stages);
+    expect(v2.events).toEqual(v1.events);
+    expect(v2.steps).toEqual(v1.steps);
+  });
+
+  it('gives every refusal code new in version 2 a category and a Chinese word', () => {
+    for (const code of ['PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'REVIEW_DUE_BEFORE_SUBMISSION', 'COMMENT_PERIOD_ENDS_BEFORE_START']) {
+      expect([code, REFUSAL_CATEGORIES[code]]).toEqual([code, expect.any(String)]);
+      expect(codeLabel(code)).not.toBe(code);
+    }
+    for (const f of ['PARTY_REPORT_EXEMPTED', 'PARTY_COMMITTEE_RETURNED']) expect(FLAG_LABELS[f]).toBeDefined();
+  });
+
+  it('has an example of every event that passes its version-2 schema', () => {
+    for (const [type, example] of Object.entries(EVENT_EXAMPLES)) {
+      expect([type, validateShape(EVENT_PAYLOADS[type as keyof typeof EVENT_PAYLOADS], example, 'payload')]).toEqual([type, []]);
+      expect([type, v2.payloadErrors(type, example)]).toEqual([type, []]);
+    }
+  });
+
+  describe('SC713-31: the report to the party committee and its reply', () => {
+    it('asks for the committee reply with the report (a 400 naming committeeReply and repliedOn)', () => {
+      const w = walk().through(...TO_DECIDED);
+      const fields = v2.payloadErrors('REPORT_TO_PARTY_COMMITTEE', { reportedOn: '2026-10-01', reference: '请示〔2026〕1号' }).map((e) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['payload.committeeReply', 'payload.repliedOn']));
+      expect(w.stage).toBe('decided');
+      // Version 1 takes the report alone.
+      expect(v1.payloadErrors('REPORT_TO_PARTY_COMMITTEE', { reportedOn: '2026-10-01', reference: '请示〔2026〕1号' })).toEqual([]);
+    });
+
+    it('asks for the committee opinions when it returned the draft', () => {
+      expect(v2.payloadErrors('REPORT_TO_PARTY_COMMITTEE', { reportedOn: '2026-10-01', reference: 'r', committeeReply: 'returned', repliedOn: '2026-10-02' })).toEqual([
+        { field: 'payload.replyOpinions', message: expect.stringContaining('党委') },
+      ]);
+    });
+
+    it('publishes after the committee agreed', () => {
+      const w = walk().through(...TO_DECIDED, 'REPORT_TO_PARTY_COMMITTEE');
+      expect(w.stage).toBe('reported');
+      expect(w.send('PUBLISH').accepted).toBe(true);
+      expect(w.stage).toBe('published');
+    });
+
+    it('sends a returned draft back to drafting, to be revised, reviewed and discussed again; publication is refused meanwhile', () => {
+      const w = walk().through(...TO_DECIDED);
+      const d = w.send('REPORT_TO_PARTY_COMMITTEE', { committeeReply: 'returned', replyOpinions: ['补充对小微企业的过渡安排'] });
+      expect(d.accepted).toBe(true);
+      expect(w.stage).toBe('drafting');
+      expect(w.state.context.flags).toContain('PARTY_COMMITTEE_RETURNED');
+      expect(w.state.context.done.collectiveDiscussion).toBeUndefined();
+      expect(refusal(w.send('PUBLISH')).code).toBe('DECISION_REQUIRED');
+      // The revised draft goes through review and discussion again, then to the committee.
+      w.through('RECORD_DRAFT', 'SUBMIT_LEGALITY_REVIEW', 'ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE', 'PUBLISH');
+      expect(w.stage).toBe('published');
+    });
+
+    it('refuses a reply dated before the report, naming repliedOn', () => {
+      const w = walk().through(...TO_DECIDED);
+      const reportedOn = w.state.context.lastDate as string;
+      const r = refusal(w.send('REPORT_TO_PARTY_COMMITTEE', { reportedOn, repliedOn: '2026-01-01' }));
+      expect(r.code).toBe('DATE_OUT_OF_ORDER');
+      expect(r.errors).toEqual([{ field: 'payload.repliedOn', message: `不得早于 reportedOn（${reportedOn}）` }]);
+    });
+
+    it('publishes without a report only where a cited rule exempts the matter, and flags it', () => {
+      const exempt = REQUIREMENT_SETS['hearing and experts waived, no party report'];
+      const w = walk(exempt).through(...TO_DECIDED.filter((t) => t !== 'RECORD_HEARING' && t !== 'RECORD_EXPERT_ARGUMENTATION'), 'PUBLISH');
+      expect(w.stage).toBe('published');
+      expect(w.state.context.flags).toContain('PARTY_REPORT_EXEMPTED');
+
+      const uncited = walk({ ...exempt, partyCommitteeReport: { required: false } }).through(...TO_DECIDED.filter((t) => t !== 'RECORD_HEARING' && t !== 'RECORD_EXPERT_ARGUMENTATION'));
+      const r = refusal(uncited.send('PUBLISH'));
+      expect(r.code).toBe('PARTY_REPORT_EXEMPTION_UNCITED');
+      expect(r.legalBasis).toEqual(['SC713-31']);
+      expect(r.errors).toEqual([{ field: 'requirements.partyCommitteeReport.reason', message: expect.stringContaining('依据') }]);
+      expect(r.detail).toContain('「向同级党委请示报告」');
+      expect(v2.openEvents(uncited.state)).not.toContain('PUBLISH');
+      // Version 1 lets it pass.
+      const onV1 = v1Walk({ ...exempt, partyCommitteeReport: { required: false } }).through(...TO_DECIDED.filter((t) => t !== 'RECORD_HEARING' && t !== 'RECORD_EXPERT_ARGUMENTATION'), 'PUBLISH');
+      expect(onV1.stage).toBe('published');
+    });
+
+    it('asks for the rule when requirements are amended to exempt the report', () => {
+      expect(v2.payloadErrors('AMEND_REQUIREMENTS', { amendedOn: '2026-02-01', reason: '重新核定', requirements: { ...ALL_REQUIRED, partyCommitteeReport: { required: false } } })).toEqual([
+        { field: 'payload.requirements.partyCommitteeReport.reason', message: expect.stringContaining('依据') },
+      ]);
+    });
+  });
+
+  describe('SC713-15, SC713-26: impossible dates are refused whatever the reason', () => {
+    it('refuses a comment period ending before it starts, even with a reason for shortening it', () => {
+      const w = walk().through('CATALOG_PUBLISHED', 'START_DRAFTING', 'RECORD_DRAFT');
+      const startOn = addDays(w.state.context.lastDate as string, 10);
+      const endOn = addDays(startOn, -5);
+      const r = refusal(w.send('OPEN_PUBLIC_COMMENT', { startOn, endOn, shortenedReason: '情况紧急' }));
+      expect(r.code).toBe('COMMENT_PERIOD_ENDS_BEFORE_START');
+      expect(r.legalBasis).toEqual(['SC713-15']);
+      expect(r.errors).toEqual([{ field: 'payload.endOn', message: `不得早于 startOn（${startOn}）` }]);
+      // Version 1 took it with the reason.
+      const onV1 = v1Walk().through('CATALOG_PUBLISHED', 'START_DRAFTING', 'RECORD_DRAFT');
+      expect(onV1.send('OPEN_PUBLIC_COMMENT', { startOn, endOn, shortenedReason: '情况紧急' }).accepted).toBe(true);
+    });
+
+    it('refuses a review due before its submission, even with a reason for shortening it', () => {
+      const w = walk().through(...TO_REVIEW.slice(0, -1));
+      const submittedOn = w.state.context.lastDate as string;
+      const r = refusal(w.send('SUBMIT_LEGALITY_REVIEW', { submittedOn, requestedDueOn: '2026-01-01', shortenedReason: '情况紧急' }));
+      expect(r.code).toBe('REVIEW_DUE_BEFORE_SUBMISSION');
+      expect(r.legalBasis).toEqual(['SC713-26']);
+      expect(r.errors).toEqual([{ field: 'payload.requestedDueOn', message: `不得早于 submittedOn（${submittedOn}）` }]);
+      // A shortened review that ends after the submission still passes with its reason.
+      expect(w.send('SUBMIT_LEGALITY_REVIEW', { submittedOn, requestedDueOn: submittedOn, shortenedReason: '情况紧急' }).accepted).toBe(true);
+      expect(w.state.context.flags).toContain('REVIEW_TIME_SHORTENED');
+    });
+  });
+
+  describe('SC713-15, SC713-18: no legality review while an announced comment period is open', () => {
+    const opened = () =>
+      walk().through(
+        'CATALOG_PUBLISHED',
+        'START_DRAFTING',
+        'RECORD_DRAFT',
+        'OPEN_PUBLIC_COMMENT',
+        'RECORD_PUBLIC_PARTICIPATION',
+        'RECORD_HEARING',
+        'RECORD_EXPERT_ARGUMENTATION',
+        'RECORD_RISK_ASSESSMENT',
+      );
+
+    it('refuses the submission even when participation was also done another way, and takes it once the comment is closed', () => {
+      const w = opened();
+      expect(w.state.context.done.publicParticipation).toBeDefined();
+      expect(v2.openEvents(w.state)).not.toContain('SUBMIT_LEGALITY_REVIEW');
+      const r = refusal(w.send('SUBMIT_LEGALITY_REVIEW'));
+      expect(r.code).toBe('PUBLIC_COMMENT_NOT_CLOSED');
+      expect(r.legalBasis).toEqual(['SC713-15', 'SC713-18']);
+      expect(r.detail).toContain('「结束公开征求意见」');
+      w.through('CLOSE_PUBLIC_COMMENT', 'SUBMIT_LEGALITY_REVIEW');
+      expect(w.stage).toBe('legality_review');
+    });
+
+    it('leaves version 1 as it was: participation done another way lets the submission pass', () => {
+      const w = v1Walk().through(
+        'CATALOG_PUBLISHED',
+        'START_DRAFTING',
+        'RECORD_DRAFT',
+        'OPEN_PUBLIC_COMMENT',
+        'RECORD_PUBLIC_PARTICIPATION',
+        'RECORD_HEARING',
+        'RECORD_EXPERT_ARGUMENTATION',
+        'RECORD_RISK_ASSESSMENT',
+      );
+      expect(w.send('SUBMIT_LEGALITY_REVIEW').accepted).toBe(true);
+    });
+  });
+
+  it('draws its own diagram: a returned report goes back to drafting', () => {
+    expect(v2.toMermaid()).toContain('decided --> drafting: REPORT_TO_PARTY_COMMITTEE');
+    expect(v1.toMermaid()).not.toContain('decided --> drafting: REPORT_TO_PARTY_COMMITTEE');
+  });
+});
