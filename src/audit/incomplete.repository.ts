@@ -84,13 +84,18 @@ export class IncompleteRepository {
       conditions.push('d.year = ?');
       params.push(f.year);
     }
-    if (f.kind === 'overdue' || f.kind === 'late') {
-      // The overdue steps are few beside the decisions: the IN list lets the search start from
-      // them (by the decision key) instead of probing overdue_step once per decision.
-      conditions.push('d.id IN (SELECT o.decision_id FROM overdue_step o)');
-      conditions.push('EXISTS (SELECT 1 FROM overdue_step o WHERE o.decision_id = d.id AND o.revision = d.revision)');
-    }
     const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+    if (f.kind === 'overdue' || f.kind === 'late') {
+      // The overdue steps are few beside the decisions: the search starts from them and looks each
+      // decision up by its key (an index holding the filter columns and the sort key), rather than
+      // probing overdue_step once per decision of the year.
+      const from = 'FROM overdue_step o JOIN decision d ON d.id = o.decision_id AND d.revision = o.revision';
+      const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(DISTINCT d.id) AS n ${from}${where}`, params);
+      const total = Number(count.n);
+      if (total === 0 || offset >= total) return { ids: [], total };
+      const rows = await tx.query<{ id: string }>(`SELECT DISTINCT d.id, d.created_at ${from}${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?`, [...params, limit, offset]);
+      return { ids: rows.map((r) => r.id), total };
+    }
     const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM decision d${where}`, params);
     const total = Number(count.n);
     if (total === 0 || offset >= total) return { ids: [], total };
