@@ -59,6 +59,7 @@ export const FLAG_LABELS: Readonly<Record<string, string>> = {
   PROVISIONAL_CALENDAR: '期限按暂定日历计算',
   PARTY_REPORT_EXEMPTED: '依规定免于向党委请示报告',
   PARTY_COMMITTEE_RETURNED: '党委退回并提出意见',
+  RISK_FOUND_CONTROLLABLE_BY_ORGAN: '评估认为风险不可控，决策机关认定采取措施后风险可控',
 };
 
 /** What each stored refusal code (a 422 kept as a violation attempt) means, in a few words. */

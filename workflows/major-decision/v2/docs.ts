@@ -15,10 +15,27 @@ export const EVENT_NOTES = {
     '依规定免于请示报告的，决策事项的要求须写明所依据的规定（requirements.partyCommitteeReport.reason），公布时标记。',
   SUBMIT_LEGALITY_REVIEW: `${V1_NOTES.SUBMIT_LEGALITY_REVIEW} 已公布的公开征求意见尚未结束并说明采纳情况的，不得送审；审查期限不得早于送审日期。`,
   OPEN_PUBLIC_COMMENT: `${V1_NOTES.OPEN_PUBLIC_COMMENT} 截止日期不得早于开始日期。`,
+  RECORD_PUBLIC_PARTICIPATION: '以座谈会、问卷调查、民意调查、实地走访或者书面征求意见等方式听取公众意见，完成公众参与环节。',
+  RECORD_HEARING: '决策事项直接涉及公众切身利益或者存在较大分歧的，召开听证会。听证会是听取公众意见的方式之一，同时完成公众参与环节。',
+  RECORD_EXPERT_ARGUMENTATION: `${V1_NOTES.RECORD_EXPERT_ARGUMENTATION} 提供书面论证意见的，须署名、盖章。`,
+  RECORD_RISK_ASSESSMENT: '评估决策实施对社会稳定、公共安全等的风险，形成风险评估报告。评估认为风险不可控的，合法性审查照常进行；决定通过前，决策机关须认定已采取措施确保风险可控。',
+  RECORD_DISCUSSION: `${V1_NOTES.RECORD_DISCUSSION} 风险评估认为风险不可控的，决定通过须附决策机关认定风险可控的意见及所采取的措施（riskFinding）。`,
 };
 
 export const FIELD_DOCS = {
   ...V1_FIELD_DOCS,
+  RECORD_PUBLIC_PARTICIPATION: { ...V1_FIELD_DOCS.RECORD_PUBLIC_PARTICIPATION, method: '听取公众意见的方式（含民意调查）' },
+  RECORD_EXPERT_ARGUMENTATION: {
+    ...V1_FIELD_DOCS.RECORD_EXPERT_ARGUMENTATION,
+    writtenOpinions: '专家、专业机构是否提供了书面论证意见；省略视为提供了',
+    opinionsSignedAndSealed: '书面论证意见是否已署名、盖章；提供了书面论证意见的必填，且须为 true',
+  },
+  RECORD_DISCUSSION: {
+    ...V1_FIELD_DOCS.RECORD_DISCUSSION,
+    riskFinding: '风险评估认为风险不可控而决定通过的，决策机关对风险的认定；此时必填（RISK_UNCONTROLLABLE）',
+    'riskFinding.controllable': '决策机关是否认定风险可控；须为 true',
+    'riskFinding.measures': '为确保风险可控所采取的措施，每项一条',
+  },
   REPORT_TO_PARTY_COMMITTEE: {
     reportedOn: '请示报告的日期',
     reference: '请示报告的文号',

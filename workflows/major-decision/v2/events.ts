@@ -1,14 +1,21 @@
 /**
- * What each event of version 2 carries: version 1's payloads (`../v1/events.ts`) with the party
- * committee's reply on REPORT_TO_PARTY_COMMITTEE (SC713-31) and an exemption from that report only
- * with the rule that grants it.
+ * What each event of version 2 carries: version 1's payloads (`../v1/events.ts`) with
+ * - the party committee's reply on REPORT_TO_PARTY_COMMITTEE (SC713-31), and an exemption from the
+ *   report only with the rule that grants it;
+ * - the organ's own finding on the risk on RECORD_DISCUSSION where the assessment found it
+ *   uncontrollable (SC713-24);
+ * - signed and sealed expert opinions only where written opinions were given (SC713-19);
+ * - 民意调查 among the ways of hearing the public (SC713-14).
  */
-import { date, list, oneOfLabelled, optional, text, validateShape, type FieldError, type Shape } from '../../schema';
+import { bool, date, list, obj, oneOfLabelled, optional, text, validateShape, type FieldError, type Shape } from '../../schema';
 import { EVENT_PAYLOADS as V1_PAYLOADS, payloadErrors as v1PayloadErrors, type EventType } from '../v1/events';
-import { PARTY_REPLY_LABELS } from './labels';
+import { PARTICIPATION_METHOD_LABELS, PARTY_REPLY_LABELS } from './labels';
 
 export const EVENT_PAYLOADS = {
   ...V1_PAYLOADS,
+  RECORD_PUBLIC_PARTICIPATION: { ...V1_PAYLOADS.RECORD_PUBLIC_PARTICIPATION, method: oneOfLabelled(PARTICIPATION_METHOD_LABELS) },
+  RECORD_EXPERT_ARGUMENTATION: { ...V1_PAYLOADS.RECORD_EXPERT_ARGUMENTATION, writtenOpinions: optional(bool()), opinionsSignedAndSealed: optional(bool()) },
+  RECORD_DISCUSSION: { ...V1_PAYLOADS.RECORD_DISCUSSION, riskFinding: optional(obj({ controllable: bool(), measures: list(text()) })) },
   REPORT_TO_PARTY_COMMITTEE: {
     reportedOn: date(),
     reference: text(),
@@ -18,33 +25,55 @@ export const EVENT_PAYLOADS = {
   },
 } as const satisfies Record<EventType, Shape>;
 
+/** Events whose payload version 2 changed. */
+const CHANGED = new Set<EventType>(['RECORD_PUBLIC_PARTICIPATION', 'RECORD_EXPERT_ARGUMENTATION', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE']);
+
+/**
+ * A valid version-2 payload as version 1's rules read it: the members version 2 added left out, and
+ * what they settle put in version 1's terms (no written expert opinions: nothing to sign; a poll is
+ * a way of hearing the public like the others).
+ */
+export function asV1Payload(type: EventType, p: Record<string, unknown>): Record<string, unknown> {
+  switch (type) {
+    case 'RECORD_PUBLIC_PARTICIPATION':
+      return p.method === 'opinion_poll' ? { ...p, method: 'questionnaire' } : p;
+    case 'RECORD_EXPERT_ARGUMENTATION': {
+      const { writtenOpinions, ...rest } = p;
+      return writtenOpinions === false ? { ...rest, opinionsSignedAndSealed: true } : rest;
+    }
+    case 'RECORD_DISCUSSION': {
+      const { riskFinding: _f, ...rest } = p;
+      return rest;
+    }
+    case 'REPORT_TO_PARTY_COMMITTEE': {
+      const { committeeReply: _c, repliedOn: _r, replyOpinions: _o, ...rest } = p;
+      return rest;
+    }
+    default:
+      return p;
+  }
+}
+
 /** A party-committee report waived with no rule named: the requirement's `reason` must cite it (SC713-31). */
 export function partyExemptionErrors(requirements: unknown, path: string): FieldError[] {
   const r = (requirements as { partyCommitteeReport?: { required: boolean; reason?: string } } | undefined)?.partyCommitteeReport;
-  return r?.required === false && !r.reason
-    ? [
-        {
-          field: `${path}.partyCommitteeReport.reason`,
-          message: '必填：免于向党委请示报告（required 为 false）的，须写明作出免除规定的依据',
-        },
-      ]
-    : [];
+  return r?.required === false && !r.reason ? [{ field: `${path}.partyCommitteeReport.reason`, message: '必填：免于向党委请示报告（required 为 false）的，须写明作出免除规定的依据' }] : [];
 }
 
 export function payloadErrors(type: EventType, payload: unknown): FieldError[] {
-  if (type !== 'REPORT_TO_PARTY_COMMITTEE') {
+  if (!CHANGED.has(type)) {
     const errors = v1PayloadErrors(type, payload);
     if (errors.length || (type !== 'AMEND_REQUIREMENTS' && type !== 'START_ADJUSTMENT')) return errors;
     return partyExemptionErrors((payload as { requirements?: unknown }).requirements, 'payload.requirements');
   }
-  const errors = validateShape(EVENT_PAYLOADS.REPORT_TO_PARTY_COMMITTEE, payload, 'payload');
+  const errors = validateShape(EVENT_PAYLOADS[type], payload, 'payload');
   if (errors.length) return errors;
   const p = payload as Record<string, unknown>;
-  if (p.committeeReply === 'returned' && !(p.replyOpinions as unknown[] | undefined)?.length) {
-    errors.push({
-      field: 'payload.replyOpinions',
-      message: '必填：党委退回（returned）的，须列出党委提出的意见',
-    });
+  if (type === 'REPORT_TO_PARTY_COMMITTEE' && p.committeeReply === 'returned' && !(p.replyOpinions as unknown[] | undefined)?.length) {
+    errors.push({ field: 'payload.replyOpinions', message: '必填：党委退回（returned）的，须列出党委提出的意见' });
   }
-  return errors;
+  if (type === 'RECORD_EXPERT_ARGUMENTATION' && p.writtenOpinions !== false && p.opinionsSignedAndSealed === undefined) {
+    errors.push({ field: 'payload.opinionsSignedAndSealed', message: '必填：提供了书面论证意见的（writtenOpinions 不为 false），须说明是否已署名、盖章' });
+  }
+  return errors.length ? errors : v1PayloadErrors(type, asV1Payload(type, p));
 }

@@ -1,5 +1,6 @@
 /** How each accepted event of version 2 changes the state: version 1's reducers, and the party committee's reply (SC713-31). */
 import type { ProcedureContext, ProcedureEvent } from '../v1/context';
+import { latest } from '../../dates';
 import { backToDrafting, reduce as v1Reduce } from '../v1/reducers';
 
 const flag = (ctx: ProcedureContext, f: string): string[] => (ctx.flags.includes(f) ? ctx.flags : [...ctx.flags, f]);
@@ -18,5 +19,12 @@ export function reduce(ctx: ProcedureContext, e: ProcedureEvent): ProcedureConte
   if (e.type === 'PUBLISH' && ctx.requirements.partyCommitteeReport?.required === false) {
     return { ...next, flags: flag(next, 'PARTY_REPORT_EXEMPTED') };
   }
+  // SC713-24: the assessment is done whatever it found; the organ decides on the risk at the discussion.
+  if (e.type === 'RECORD_RISK_ASSESSMENT') return { ...next, done: { ...next.done, riskAssessment: p.assessedOn as string } };
+  if (e.type === 'RECORD_DISCUSSION' && p.headDecision === 'approve' && ctx.risk && !ctx.risk.controllable) {
+    return { ...next, flags: flag(next, 'RISK_FOUND_CONTROLLABLE_BY_ORGAN') };
+  }
+  // SC713-14(2): a hearing is one of the ways of hearing the public.
+  if (e.type === 'RECORD_HEARING') return { ...next, done: { ...next.done, publicParticipation: latest(next.done.publicParticipation, p.heldOn as string) } };
   return next;
 }

@@ -6,6 +6,7 @@ import { named } from '../../labels';
 import type { FieldError } from '../../schema';
 import type { ProcedureContext, ProcedureEvent } from '../v1/context';
 import type { EventType } from '../v1/events';
+import { asV1Payload } from './events';
 import { EVENT_LABELS } from '../v1/labels';
 import { check as v1Check, eventNamed, missingFor, missingSentence, refusedWhateverPayload as v1RefusedWhateverPayload, type Refusal } from '../v1/rules';
 
@@ -112,7 +113,37 @@ const RULES: Partial<Record<EventType, Array<{ rule: Rule; stateOnly?: boolean }
     },
   ],
   PUBLISH: [{ rule: (ctx) => exemptionUncited(ctx), stateOnly: true }],
+  RECORD_DISCUSSION: [
+    {
+      // SC713-24: where the assessment found the risk uncontrollable, the organ decides only on its own finding that it now is, and by what measures.
+      rule: (ctx, p) => {
+        if (!ctx.risk || ctx.risk.controllable || p.headDecision !== 'approve' || riskFound(p)) return null;
+        return refuse(
+          'RISK_UNCONTROLLABLE',
+          `风险评估（${ctx.risk.assessedOn}）认为风险不可控；决策机关认为风险不可控的，在采取调整决策草案等措施确保风险可控后，方可作出决策：` +
+            `决定通过（approve）的，请在 riskFinding 中写明决策机关认定风险可控（controllable 为 true）及所采取的措施（measures），或者重新办理${eventNamed('RECORD_RISK_ASSESSMENT')}`,
+          ['SC713-24'],
+          [{ field: 'payload.riskFinding', message: '须为决策机关的认定：controllable 为 true，measures 至少列出一项已采取的措施' }],
+        );
+      },
+    },
+  ],
 };
+
+/** The organ's own finding that the risk is controllable, with the measures taken (SC713-24). */
+const riskFound = (p: P): boolean => {
+  const f = p.riskFinding as { controllable: boolean; measures: string[] } | undefined;
+  return f?.controllable === true && f.measures.length > 0;
+};
+
+/**
+ * The state as version 1's rules read it. Version 1 holds every discussion while the assessment
+ * found the risk uncontrollable; version 2 leaves that to its own rule above (the organ's finding).
+ */
+function asV1Context(ctx: ProcedureContext, type: EventType): ProcedureContext {
+  if (type !== 'RECORD_DISCUSSION' || !ctx.risk || ctx.risk.controllable) return ctx;
+  return { ...ctx, risk: { ...ctx.risk, controllable: true } };
+}
 
 const withMissing = (ctx: ProcedureContext, type: EventType, r: Omit<Refusal, 'missing'>): Refusal => {
   const missing = missingFor(ctx, type);
@@ -121,7 +152,7 @@ const withMissing = (ctx: ProcedureContext, type: EventType, r: Omit<Refusal, 'm
 
 /** The refusal that every payload of `type` would get in this state (version 1's, then version 2's state-only rules). */
 export function refusedWhateverPayload(ctx: ProcedureContext, type: EventType): Refusal | null {
-  const v1 = v1RefusedWhateverPayload(ctx, type);
+  const v1 = v1RefusedWhateverPayload(asV1Context(ctx, type), type);
   if (v1) return v1;
   for (const { rule, stateOnly } of RULES[type] ?? []) {
     const r = stateOnly ? rule(ctx, {}) : null;
@@ -132,11 +163,14 @@ export function refusedWhateverPayload(ctx: ProcedureContext, type: EventType): 
 
 /** The refusal of an event its stage takes: version 1's state-only gates, version 2's rules, then version 1's guards. */
 export function check(ctx: ProcedureContext, e: ProcedureEvent): Refusal | null {
-  const gate = v1RefusedWhateverPayload(ctx, e.type);
-  if (gate) return v1Check(ctx, e) ?? gate;
+  const v1Ctx = asV1Context(ctx, e.type);
+  // The party committee's reply is dated like every business date (version 1's date rules read it too).
+  const v1Event = e.type === 'REPORT_TO_PARTY_COMMITTEE' ? e : { ...e, payload: asV1Payload(e.type, e.payload) };
+  const gate = v1RefusedWhateverPayload(v1Ctx, e.type);
+  if (gate) return v1Check(v1Ctx, v1Event) ?? gate;
   for (const { rule } of RULES[e.type] ?? []) {
     const r = rule(ctx, e.payload);
     if (r) return withMissing(ctx, e.type, r);
   }
-  return v1Check(ctx, e);
+  return v1Check(v1Ctx, v1Event);
 }

@@ -32,7 +32,7 @@ describe('major-decision version 2', () => {
       expect([code, REFUSAL_CATEGORIES[code]]).toEqual([code, expect.any(String)]);
       expect(codeLabel(code)).not.toBe(code);
     }
-    for (const f of ['PARTY_REPORT_EXEMPTED', 'PARTY_COMMITTEE_RETURNED']) expect(FLAG_LABELS[f]).toBeDefined();
+    for (const f of ['PARTY_REPORT_EXEMPTED', 'PARTY_COMMITTEE_RETURNED', 'RISK_FOUND_CONTROLLABLE_BY_ORGAN']) expect(FLAG_LABELS[f]).toBeDefined();
   });
 
   it('has an example of every event that passes its version-2 schema', () => {
@@ -175,6 +175,77 @@ describe('major-decision version 2', () => {
         'RECORD_RISK_ASSESSMENT',
       );
       expect(w.send('SUBMIT_LEGALITY_REVIEW').accepted).toBe(true);
+    });
+  });
+
+  describe('SC713-24: the risk gate is the organ\'s finding at the discussion, not the assessor\'s', () => {
+    const uncontrollable = () => walk().through(...TO_REVIEW.slice(0, TO_REVIEW.indexOf('RECORD_RISK_ASSESSMENT')));
+    const toDiscussion = ['SUBMIT_LEGALITY_REVIEW', 'ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW'] as const;
+
+    it('lets the legality review proceed after an assessment that found the risk uncontrollable', () => {
+      const w = uncontrollable();
+      expect(w.send('RECORD_RISK_ASSESSMENT', { controllable: false }).accepted).toBe(true);
+      w.through(...toDiscussion);
+      expect(w.stage).toBe('awaiting_discussion');
+      // Version 1 holds even the review.
+      const onV1 = v1Walk().through(...TO_REVIEW.slice(0, TO_REVIEW.indexOf('RECORD_RISK_ASSESSMENT')));
+      onV1.send('RECORD_RISK_ASSESSMENT', { controllable: false });
+      expect(refusal(onV1.send('SUBMIT_LEGALITY_REVIEW')).missing.map((m) => m.code)).toContain('RISK_UNCONTROLLABLE');
+    });
+
+    it('refuses approval without the organ\'s finding that the risk is controllable and the measures, naming riskFinding; takes it with them, flagged', () => {
+      const w = uncontrollable();
+      w.send('RECORD_RISK_ASSESSMENT', { controllable: false });
+      w.through(...toDiscussion);
+      expect(v2.openEvents(w.state)).toContain('RECORD_DISCUSSION');
+      const r = refusal(w.send('RECORD_DISCUSSION'));
+      expect(r.code).toBe('RISK_UNCONTROLLABLE');
+      expect(r.legalBasis).toEqual(['SC713-24']);
+      expect(r.errors).toEqual([{ field: 'payload.riskFinding', message: expect.stringContaining('measures') }]);
+      expect(refusal(w.send('RECORD_DISCUSSION', { riskFinding: { controllable: true, measures: [] } })).code).toBe('RISK_UNCONTROLLABLE');
+      expect(refusal(w.send('RECORD_DISCUSSION', { riskFinding: { controllable: false, measures: ['分步实施'] } })).code).toBe('RISK_UNCONTROLLABLE');
+      expect(w.send('RECORD_DISCUSSION', { riskFinding: { controllable: true, measures: ['分三年分步实施', '设立过渡期补贴'] } }).accepted).toBe(true);
+      expect(w.stage).toBe('decided');
+      expect(w.state.context.flags).toContain('RISK_FOUND_CONTROLLABLE_BY_ORGAN');
+    });
+
+    it('needs no finding to return the draft', () => {
+      const w = uncontrollable();
+      w.send('RECORD_RISK_ASSESSMENT', { controllable: false });
+      w.through(...toDiscussion);
+      expect(w.send('RECORD_DISCUSSION', { headDecision: 'return', headReason: '风险防范措施不足' }).accepted).toBe(true);
+      expect(w.stage).toBe('drafting');
+    });
+  });
+
+  describe('SC713-14, SC713-19: what version 1 asked too strictly', () => {
+    const started = () => walk({ ...ALL_REQUIRED }).through('CATALOG_PUBLISHED', 'START_DRAFTING', 'RECORD_DRAFT');
+
+    it('counts a hearing as public participation (SC713-14(2))', () => {
+      const w = started().through('RECORD_HEARING');
+      expect(w.state.context.done.publicParticipation).toBe(w.state.context.done.hearing);
+      w.through('RECORD_EXPERT_ARGUMENTATION', 'RECORD_RISK_ASSESSMENT', 'SUBMIT_LEGALITY_REVIEW');
+      expect(w.stage).toBe('legality_review');
+      const onV1 = v1Walk().through('CATALOG_PUBLISHED', 'START_DRAFTING', 'RECORD_DRAFT', 'RECORD_HEARING');
+      expect(onV1.state.context.done.publicParticipation).toBeUndefined();
+    });
+
+    it('takes 民意调查 as a way of hearing the public (SC713-14(2))', () => {
+      const w = started();
+      expect(w.send('RECORD_PUBLIC_PARTICIPATION', { method: 'opinion_poll' }).accepted).toBe(true);
+      expect(w.state.context.done.publicParticipation).toBeDefined();
+      expect(v1.payloadErrors('RECORD_PUBLIC_PARTICIPATION', { method: 'opinion_poll', heldOn: '2026-02-01', summary: 's', adoptionSummary: 'a' }).map((e) => e.field)).toEqual(['payload.method']);
+    });
+
+    it('asks for signed and sealed opinions only where written opinions were given (SC713-19)', () => {
+      const w = started();
+      expect(refusal(w.send('RECORD_EXPERT_ARGUMENTATION', { opinionsSignedAndSealed: false })).code).toBe('EXPERT_OPINION_UNSIGNED');
+      expect(refusal(w.send('RECORD_EXPERT_ARGUMENTATION', { writtenOpinions: true, opinionsSignedAndSealed: false })).code).toBe('EXPERT_OPINION_UNSIGNED');
+      expect(w.send('RECORD_EXPERT_ARGUMENTATION', { writtenOpinions: false, opinionsSignedAndSealed: undefined }).accepted).toBe(true);
+      expect(w.state.context.done.expertArgumentation).toBeDefined();
+      const given = { heldOn: '2026-02-01', method: '论证会', experts: [{ name: '赵', affiliation: '大学', directInterest: false }], conclusion: 'c', adoptionSummary: 'a' };
+      expect(v2.payloadErrors('RECORD_EXPERT_ARGUMENTATION', given)).toEqual([{ field: 'payload.opinionsSignedAndSealed', message: expect.stringContaining('署名、盖章') }]);
+      expect(v2.payloadErrors('RECORD_EXPERT_ARGUMENTATION', { ...given, writtenOpinions: false })).toEqual([]);
     });
   });
 
