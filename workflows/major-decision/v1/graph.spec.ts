@@ -7,9 +7,9 @@ import { getShortestPaths } from 'xstate/graph';
 import { LEGAL_BASIS } from '../../legal-basis';
 import type { ProcedureContext } from './context';
 import { EVENT_TYPES, type EventType } from './events';
-import { majorDecisionV1Definition as def, majorDecisionV1 } from './index';
-import { REQUIREMENT_SETS, sampleEvent, sampleEvents } from './samples';
+import { REQUIREMENT_SETS } from './samples';
 import { sampleEnv } from './walk';
+import { MAJOR_DECISION_VERSIONS, type MajorDecisionVersion } from '../versions';
 
 const STAGE_TAKES: Record<string, EventType[]> = {
   proposed: ['CATALOG_PUBLISHED', 'AMEND_REQUIREMENTS', 'WITHDRAW'],
@@ -53,17 +53,19 @@ function keys(value: unknown): string[] {
 
 const patch = <E extends { payload: Record<string, unknown> }>(e: E, p: Record<string, unknown>): E => ({ ...e, payload: { ...e.payload, ...p } });
 
-const settled = (ctx: ProcedureContext) => def.progress({ value: 'drafting', context: ctx }).filter((p) => ['done', 'not_required', 'waived_with_reason'].includes(p.status)).map((p) => p.step);
+const settledIn = (def: MajorDecisionVersion['def']) => (ctx: ProcedureContext) => def.progress({ value: 'drafting', context: ctx }).filter((p) => ['done', 'not_required', 'waived_with_reason'].includes(p.status)).map((p) => p.step);
 
-/** What the procedure says of this event here, beyond the stage table. */
-function expectedAccepted(ctx: ProcedureContext, type: EventType, stageKeys: string[]): boolean {
+/** What the procedure says of this event here, beyond the stage table (version 2: README, "What version 2 changes"). */
+function expectedAccepted(v: MajorDecisionVersion, ctx: ProcedureContext, type: EventType, stageKeys: string[]): boolean {
   if (!stageKeys.some((k) => STAGE_TAKES[k].includes(type))) return false;
-  const s = settled(ctx);
+  const s = settledIn(v.def)(ctx);
   switch (type) {
     case 'SUBMIT_LEGALITY_REVIEW': {
       const pre = ['draft', 'publicParticipation', 'hearing', 'expertArgumentation', 'riskAssessment'].every((x) => s.includes(x as never));
       const latestDraft = ctx.drafts[ctx.drafts.length - 1]?.draftVersion;
-      return pre && latestDraft !== undefined && !ctx.staleDraftVersions.includes(latestDraft);
+      // Version 2: not while an announced comment period is open (SC713-15, 18).
+      const commentClosed = v.version < 2 || ctx.comment === undefined;
+      return pre && commentClosed && latestDraft !== undefined && !ctx.staleDraftVersions.includes(latestDraft);
     }
     case 'OPEN_PUBLIC_COMMENT':
       return ctx.comment === undefined;
@@ -85,10 +87,16 @@ const PROCEDURE_CODES = new Set([
   'EVENT_NOT_ALLOWED_IN_STAGE', 'CATALOG_NOT_PUBLISHED', 'DRAFTING_NOT_STARTED', 'DRAFT_MISSING', 'DRAFT_NOT_REVISED', 'PUBLIC_PARTICIPATION_INCOMPLETE',
   'HEARING_INCOMPLETE', 'EXPERT_ARGUMENTATION_INCOMPLETE', 'RISK_ASSESSMENT_INCOMPLETE', 'RISK_UNCONTROLLABLE', 'LEGALITY_REVIEW_REQUIRED',
   'OPINION_ADOPTION_INCOMPLETE', 'DECISION_REQUIRED', 'PARTY_REPORT_REQUIRED', 'PUBLICATION_REQUIRED', 'LEGAL_OPINION_REQUIRED', 'REQUIREMENTS_LOCKED',
+  // version 2
+  'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED',
 ]);
 
-describe.each(Object.entries(REQUIREMENT_SETS))('every reachable state × every event (%s)', (_name, requirements) => {
-  const paths = getShortestPaths(majorDecisionV1, {
+const CASES = MAJOR_DECISION_VERSIONS.flatMap((v) => Object.entries(REQUIREMENT_SETS).map(([name, requirements]) => [`version ${v.version}, ${name}`, v, requirements] as const));
+
+describe.each(CASES)('every reachable state × every event (%s)', (_name, v, requirements) => {
+  const { def, machine, sampleEvent, sampleEvents } = v;
+  const settled = settledIn(def);
+  const paths = getShortestPaths(machine, {
     input: { requirements },
     events: (snap) => [
       ...sampleEvents(snap.context),
@@ -98,6 +106,8 @@ describe.each(Object.entries(REQUIREMENT_SETS))('every reachable state × every 
       ),
       patch(sampleEvent('RECORD_DISCUSSION', snap.context), { headDecision: 'reject', headReason: '财力不足' }),
       patch(sampleEvent('RECORD_DISCUSSION', snap.context), { headDecision: 'return', headReason: '需进一步论证' }),
+      // Version 2: the party committee returns the draft (SC713-31).
+      ...(v.version >= 2 ? [patch(sampleEvent('REPORT_TO_PARTY_COMMITTEE', snap.context), { committeeReply: 'returned', replyOpinions: ['补充论证'] })] : []),
     ],
     // States differ by stage and by what is settled, not by dates or counters.
     serializeState: (snap) =>
@@ -123,7 +133,7 @@ describe.each(Object.entries(REQUIREMENT_SETS))('every reachable state × every 
       const state = { value: path.state.value, context: path.state.context };
       const ev = sampleEvent(type, state.context);
       const d = def.decide(state, { type, payload: ev.payload, seq: 99 }, sampleEnv);
-      const expected = expectedAccepted(state.context, type, keys(state.value));
+      const expected = expectedAccepted(v, state.context, type, keys(state.value));
       const where = `${type} in ${JSON.stringify(state.value)}`;
       expect({ where, accepted: d.accepted }).toEqual({ where, accepted: expected });
       if (d.accepted) {
@@ -134,7 +144,8 @@ describe.each(Object.entries(REQUIREMENT_SETS))('every reachable state × every 
       expect(d.refusal.legalBasis.length).toBeGreaterThan(0);
       for (const id of d.refusal.legalBasis) expect(LEGAL_BASIS[id]).toBeDefined();
       for (const m of d.refusal.missing) for (const id of m.legalBasis) expect(LEGAL_BASIS[id]).toBeDefined();
-      if (d.refusal.code !== 'EVENT_NOT_ALLOWED_IN_STAGE' && d.refusal.code !== 'REQUIREMENTS_LOCKED' && d.refusal.code !== 'LEGAL_OPINION_REQUIRED') {
+      // Refusals of a step out of order, not of a step missing (version 2: an open comment period, SC713-15).
+      if (!['EVENT_NOT_ALLOWED_IN_STAGE', 'REQUIREMENTS_LOCKED', 'LEGAL_OPINION_REQUIRED', 'PUBLIC_COMMENT_NOT_CLOSED'].includes(d.refusal.code)) {
         expect(d.refusal.missing.length + (d.refusal.code === 'DRAFT_NOT_REVISED' ? 1 : 0)).toBeGreaterThan(0);
       }
     }

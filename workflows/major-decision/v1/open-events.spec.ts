@@ -7,15 +7,15 @@
 import { getShortestPaths } from 'xstate/graph';
 import type { ProcedureContext } from './context';
 import { type EventType } from './events';
-import { majorDecisionV1Definition as def, majorDecisionV1 } from './index';
-import { refusedWhateverPayload } from './rules';
-import { ALL_REQUIRED, REQUIREMENT_SETS, sampleEvent, sampleEvents } from './samples';
+import { majorDecisionV1Definition as def } from './index';
+import { ALL_REQUIRED, REQUIREMENT_SETS } from './samples';
 import { sampleEnv, Walk } from './walk';
+import { MAJOR_DECISION_VERSIONS, type MajorDecisionVersion } from '../versions';
 
 const patch = <E extends { payload: Record<string, unknown> }>(e: E, p: Record<string, unknown>): E => ({ ...e, payload: { ...e.payload, ...p } });
 
 /** The sample payload and its variants: other branches, a shortened period, another draft. */
-function payloadsOf(type: EventType, ctx: ProcedureContext): Array<Record<string, unknown>> {
+function payloadsOf(sampleEvent: MajorDecisionVersion['sampleEvent'], type: EventType, ctx: ProcedureContext): Array<Record<string, unknown>> {
   const base = sampleEvent(type, ctx).payload;
   const variants: Array<Record<string, unknown>> = [base];
   if (type === 'CONCLUDE_REVIEW') for (const conclusion of ['lawful_with_revisions', 'unlawful']) variants.push({ ...base, conclusion });
@@ -27,11 +27,15 @@ function payloadsOf(type: EventType, ctx: ProcedureContext): Array<Record<string
   return variants;
 }
 
-const settled = (ctx: ProcedureContext) => def.progress({ value: 'drafting', context: ctx }).filter((p) => ['done', 'not_required', 'waived_with_reason'].includes(p.status)).map((p) => p.step);
+const settledIn = (def: MajorDecisionVersion['def']) => (ctx: ProcedureContext) => def.progress({ value: 'drafting', context: ctx }).filter((p) => ['done', 'not_required', 'waived_with_reason'].includes(p.status)).map((p) => p.step);
 
 
-describe.each(Object.entries(REQUIREMENT_SETS))('openEvents on every reachable state (%s)', (_name, requirements) => {
-  const paths = getShortestPaths(majorDecisionV1, {
+const CASES = MAJOR_DECISION_VERSIONS.flatMap((v) => Object.entries(REQUIREMENT_SETS).map(([name, requirements]) => [`version ${v.version}, ${name}`, v, requirements] as const));
+
+describe.each(CASES)('openEvents on every reachable state (%s)', (_name, v, requirements) => {
+  const { def, machine, sampleEvent, sampleEvents, refusedWhateverPayload } = v;
+  const settled = settledIn(def);
+  const paths = getShortestPaths(machine, {
     input: { requirements },
     events: (snap) => [
       ...sampleEvents(snap.context),
@@ -68,7 +72,7 @@ describe.each(Object.entries(REQUIREMENT_SETS))('openEvents on every reachable s
       const open = def.openEvents(state);
       for (const type of def.acceptedEvents(state) as EventType[]) {
         const where = `${type} in ${JSON.stringify(state.value)}`;
-        const outcomes = payloadsOf(type, state.context).map((payload) => def.decide(state, { type, payload, seq: 99 }, sampleEnv));
+        const outcomes = payloadsOf(sampleEvent, type, state.context).map((payload) => def.decide(state, { type, payload, seq: 99 }, sampleEnv));
         if (open.includes(type)) {
           kept += 1;
           expect({ where, accepted: outcomes[0].accepted }).toEqual({ where, accepted: true });

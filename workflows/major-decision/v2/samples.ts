@@ -1,9 +1,12 @@
-/** Valid sample events of version 2: version 1's (`../v1/samples.ts`), the party committee's reply added. */
+/** Valid sample events of version 2: version 1's (`../v1/samples.ts`), the party committee's reply and the organ's risk finding added. */
 import type { ProcedureContext } from '../v1/context';
 import type { EventType } from '../v1/events';
 import { samplePayload as v1SamplePayload } from '../v1/samples';
 
 export function samplePayload(type: EventType, ctx: ProcedureContext): Record<string, unknown> {
   const p = v1SamplePayload(type, ctx);
-  return type === 'REPORT_TO_PARTY_COMMITTEE' ? { ...p, committeeReply: 'agreed', repliedOn: p.reportedOn } : p;
+  if (type === 'REPORT_TO_PARTY_COMMITTEE') return { ...p, committeeReply: 'agreed', repliedOn: p.reportedOn };
+  // SC713-24: after an assessment that found the risk uncontrollable, the organ's own finding.
+  if (type === 'RECORD_DISCUSSION' && ctx.risk && !ctx.risk.controllable) return { ...p, riskFinding: { controllable: true, measures: ['调整实施步骤'] } };
+  return p;
 }
