@@ -86,6 +86,7 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   HEARING_NOTICE_TOO_SHORT: '听证材料未提前7日送达',
   REVIEW_TIME_TOO_SHORT: '合法性审查时间不足7个工作日',
   PUBLIC_COMMENT_NOT_CLOSED: '公开征求意见尚未结束并说明采纳情况',
+  SUSPENSION_WITHOUT_PROBLEM_REPORT: '中止执行前未报告执行中的问题',
   PARTY_REPORT_EXEMPTION_UNCITED: '免于请示报告未写明依据',
   REVIEW_DUE_BEFORE_SUBMISSION: '审查期限早于送审日期',
   COMMENT_PERIOD_ENDS_BEFORE_START: '征求意见截止日期早于开始日期',

@@ -103,7 +103,7 @@ function breakers(type: EventType, ctx: ProcedureContext, payload: Record<string
       out.push({ opinionAdoption: [{ opinionSeq: 999, adopted: true, note: '无' }] });
       break;
     case 'RECORD_DISCUSSION':
-      out.push({ memberOpinions: [{ member: '副区长', position: 'disagree' }] });
+      out.push({ memberOpinions: [{ member: '副区长', position: 'disagree' }] }, { riskFinding: undefined });
       break;
     case 'PUBLISH':
       out.push({ adoptionExplanation: undefined });
@@ -173,6 +173,7 @@ describe.each(VERSIONS)('refusal categories on the statechart (version $version)
           snap.context.review.round > 0,
           snap.context.risk?.controllable,
           snap.context.staleDraftVersions.length,
+          snap.context.problemReportedOn !== undefined,
         ]) as never,
     });
     expect(paths.length).toBeGreaterThan(40);

@@ -77,6 +77,9 @@ function expectedAccepted(v: MajorDecisionVersion, ctx: ProcedureContext, type: 
       return stageKeys.includes('reported') || ctx.requirements.partyCommitteeReport?.required === false;
     case 'AMEND_REQUIREMENTS':
       return ctx.review.round === 0;
+    case 'SUSPEND':
+      // Version 2: on a reported problem of the implementation (SC713-37, 35).
+      return v.version < 2 || ctx.problemReportedOn !== undefined;
     default:
       return true;
   }
@@ -88,7 +91,7 @@ const PROCEDURE_CODES = new Set([
   'HEARING_INCOMPLETE', 'EXPERT_ARGUMENTATION_INCOMPLETE', 'RISK_ASSESSMENT_INCOMPLETE', 'RISK_UNCONTROLLABLE', 'LEGALITY_REVIEW_REQUIRED',
   'OPINION_ADOPTION_INCOMPLETE', 'DECISION_REQUIRED', 'PARTY_REPORT_REQUIRED', 'PUBLICATION_REQUIRED', 'LEGAL_OPINION_REQUIRED', 'REQUIREMENTS_LOCKED',
   // version 2
-  'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED',
+  'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT',
 ]);
 
 const CASES = MAJOR_DECISION_VERSIONS.flatMap((v) => Object.entries(REQUIREMENT_SETS).map(([name, requirements]) => [`version ${v.version}, ${name}`, v, requirements] as const));
@@ -118,6 +121,7 @@ describe.each(CASES)('every reachable state × every event (%s)', (_name, v, req
         snap.context.review.opinions.length > 0,
         snap.context.review.round > 0,
         snap.context.staleDraftVersions.includes(snap.context.drafts[snap.context.drafts.length - 1]?.draftVersion ?? ''),
+        snap.context.problemReportedOn !== undefined,
       ]) as never,
   });
   const reached = new Set(paths.flatMap((p) => keys(p.state.value)));
@@ -145,7 +149,7 @@ describe.each(CASES)('every reachable state × every event (%s)', (_name, v, req
       for (const id of d.refusal.legalBasis) expect(LEGAL_BASIS[id]).toBeDefined();
       for (const m of d.refusal.missing) for (const id of m.legalBasis) expect(LEGAL_BASIS[id]).toBeDefined();
       // Refusals of a step out of order, not of a step missing (version 2: an open comment period, SC713-15).
-      if (!['EVENT_NOT_ALLOWED_IN_STAGE', 'REQUIREMENTS_LOCKED', 'LEGAL_OPINION_REQUIRED', 'PUBLIC_COMMENT_NOT_CLOSED'].includes(d.refusal.code)) {
+      if (!['EVENT_NOT_ALLOWED_IN_STAGE', 'REQUIREMENTS_LOCKED', 'LEGAL_OPINION_REQUIRED', 'PUBLIC_COMMENT_NOT_CLOSED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT'].includes(d.refusal.code)) {
         expect(d.refusal.missing.length + (d.refusal.code === 'DRAFT_NOT_REVISED' ? 1 : 0)).toBeGreaterThan(0);
       }
     }

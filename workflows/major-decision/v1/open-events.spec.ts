@@ -52,6 +52,7 @@ describe.each(CASES)('openEvents on every reachable state (%s)', (_name, v, requ
         snap.context.review.round > 0,
         snap.context.risk?.controllable,
         snap.context.drafts.every((d) => snap.context.staleDraftVersions.includes(d.draftVersion)),
+        snap.context.problemReportedOn !== undefined,
       ]) as never,
   });
 

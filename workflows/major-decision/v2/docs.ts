@@ -19,6 +19,8 @@ export const EVENT_NOTES = {
   RECORD_HEARING: '决策事项直接涉及公众切身利益或者存在较大分歧的，召开听证会。听证会是听取公众意见的方式之一，同时完成公众参与环节。',
   RECORD_EXPERT_ARGUMENTATION: `${V1_NOTES.RECORD_EXPERT_ARGUMENTATION} 提供书面论证意见的，须署名、盖章。`,
   RECORD_RISK_ASSESSMENT: '评估决策实施对社会稳定、公共安全等的风险，形成风险评估报告。评估认为风险不可控的，合法性审查照常进行；决定通过前，决策机关须认定已采取措施确保风险可控。',
+  RECORD_IMPLEMENTATION_REPORT: '决策执行单位报告决策执行情况；发现决策存在问题、客观情况发生重大变化等情形的，在 problems 中报告（SC713-35）。',
+  SUSPEND: '执行中出现已报告的问题、情况紧急的，由行政首长先决定中止执行（SC713-37）：写明紧急情形和行政首长的决定文号。',
   RECORD_DISCUSSION: `${V1_NOTES.RECORD_DISCUSSION} 风险评估认为风险不可控的，决定通过须附决策机关认定风险可控的意见及所采取的措施（riskFinding）。`,
 };
 
@@ -29,6 +31,12 @@ export const FIELD_DOCS = {
     ...V1_FIELD_DOCS.RECORD_EXPERT_ARGUMENTATION,
     writtenOpinions: '专家、专业机构是否提供了书面论证意见；省略视为提供了',
     opinionsSignedAndSealed: '书面论证意见是否已署名、盖章；提供了书面论证意见的必填，且须为 true',
+  },
+  RECORD_IMPLEMENTATION_REPORT: { ...V1_FIELD_DOCS.RECORD_IMPLEMENTATION_REPORT, problems: '执行中发现的问题、客观情况的重大变化或者不可抗力等情形，每项一条；有此报告，行政首长方可在情况紧急时先决定中止执行' },
+  SUSPEND: {
+    ...V1_FIELD_DOCS.SUSPEND,
+    urgency: '情况紧急的具体情形；至少4个文字',
+    headDecisionRef: '行政首长决定中止执行的文件或者批示的文号',
   },
   RECORD_DISCUSSION: {
     ...V1_FIELD_DOCS.RECORD_DISCUSSION,
@@ -47,6 +55,7 @@ export const FIELD_DOCS = {
 
 export const EVENT_EXAMPLES = {
   ...V1_EXAMPLES,
+  SUSPEND: { ...V1_EXAMPLES.SUSPEND, urgency: '施工导致供暖管网中断，须立即停工抢修', headDecisionRef: '区长批示〔2026〕12号' },
   REPORT_TO_PARTY_COMMITTEE: {
     reportedOn: '2026-10-23',
     reference: '区政府党组请示〔2026〕9号',

@@ -5,7 +5,9 @@
  * - the organ's own finding on the risk on RECORD_DISCUSSION where the assessment found it
  *   uncontrollable (SC713-24);
  * - signed and sealed expert opinions only where written opinions were given (SC713-19);
- * - 民意调查 among the ways of hearing the public (SC713-14).
+ * - 民意调查 among the ways of hearing the public (SC713-14);
+ * - problems reported in the implementation (SC713-35), and an urgent suspension by the head's
+ *   decision stating the urgency (SC713-37).
  */
 import { bool, date, list, obj, oneOfLabelled, optional, text, validateShape, type FieldError, type Shape } from '../../schema';
 import { EVENT_PAYLOADS as V1_PAYLOADS, payloadErrors as v1PayloadErrors, type EventType } from '../v1/events';
@@ -15,6 +17,8 @@ export const EVENT_PAYLOADS = {
   ...V1_PAYLOADS,
   RECORD_PUBLIC_PARTICIPATION: { ...V1_PAYLOADS.RECORD_PUBLIC_PARTICIPATION, method: oneOfLabelled(PARTICIPATION_METHOD_LABELS) },
   RECORD_EXPERT_ARGUMENTATION: { ...V1_PAYLOADS.RECORD_EXPERT_ARGUMENTATION, writtenOpinions: optional(bool()), opinionsSignedAndSealed: optional(bool()) },
+  RECORD_IMPLEMENTATION_REPORT: { ...V1_PAYLOADS.RECORD_IMPLEMENTATION_REPORT, problems: optional(list(text())) },
+  SUSPEND: { ...V1_PAYLOADS.SUSPEND, urgency: text(), headDecisionRef: text() },
   RECORD_DISCUSSION: { ...V1_PAYLOADS.RECORD_DISCUSSION, riskFinding: optional(obj({ controllable: bool(), measures: list(text()) })) },
   REPORT_TO_PARTY_COMMITTEE: {
     reportedOn: date(),
@@ -25,8 +29,11 @@ export const EVENT_PAYLOADS = {
   },
 } as const satisfies Record<EventType, Shape>;
 
+/** The fewest letters or digits a statement of urgency must hold (SC713-37): a rule of this service, not of the decree. */
+export const URGENCY_MIN_CHARACTERS = 4;
+
 /** Events whose payload version 2 changed. */
-const CHANGED = new Set<EventType>(['RECORD_PUBLIC_PARTICIPATION', 'RECORD_EXPERT_ARGUMENTATION', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE']);
+const CHANGED = new Set<EventType>(['RECORD_IMPLEMENTATION_REPORT', 'SUSPEND', 'RECORD_PUBLIC_PARTICIPATION', 'RECORD_EXPERT_ARGUMENTATION', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE']);
 
 /**
  * A valid version-2 payload as version 1's rules read it: the members version 2 added left out, and
@@ -43,6 +50,14 @@ export function asV1Payload(type: EventType, p: Record<string, unknown>): Record
     }
     case 'RECORD_DISCUSSION': {
       const { riskFinding: _f, ...rest } = p;
+      return rest;
+    }
+    case 'RECORD_IMPLEMENTATION_REPORT': {
+      const { problems: _p, ...rest } = p;
+      return rest;
+    }
+    case 'SUSPEND': {
+      const { urgency: _u, headDecisionRef: _h, ...rest } = p;
       return rest;
     }
     case 'REPORT_TO_PARTY_COMMITTEE': {
@@ -71,6 +86,10 @@ export function payloadErrors(type: EventType, payload: unknown): FieldError[] {
   const p = payload as Record<string, unknown>;
   if (type === 'REPORT_TO_PARTY_COMMITTEE' && p.committeeReply === 'returned' && !(p.replyOpinions as unknown[] | undefined)?.length) {
     errors.push({ field: 'payload.replyOpinions', message: '必填：党委退回（returned）的，须列出党委提出的意见' });
+  }
+  // SC713-37: the urgency stated in words, not a mark that stands for one.
+  if (type === 'SUSPEND' && ((p.urgency as string).match(/[\p{L}\p{N}]/gu) ?? []).length < URGENCY_MIN_CHARACTERS) {
+    errors.push({ field: 'payload.urgency', message: `须写明情况紧急的具体情形（至少${URGENCY_MIN_CHARACTERS}个文字）` });
   }
   if (type === 'RECORD_EXPERT_ARGUMENTATION' && p.writtenOpinions !== false && p.opinionsSignedAndSealed === undefined) {
     errors.push({ field: 'payload.opinionsSignedAndSealed', message: '必填：提供了书面论证意见的（writtenOpinions 不为 false），须说明是否已署名、盖章' });

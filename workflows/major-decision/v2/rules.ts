@@ -113,6 +113,21 @@ const RULES: Partial<Record<EventType, Array<{ rule: Rule; stateOnly?: boolean }
     },
   ],
   PUBLISH: [{ rule: (ctx) => exemptionUncited(ctx), stateOnly: true }],
+  SUSPEND: [
+    {
+      // SC713-37, 35: the head suspends in an urgency that a reported problem of the implementation gives rise to.
+      rule: (ctx) =>
+        ctx.problemReportedOn !== undefined
+          ? null
+          : refuse(
+              'SUSPENSION_WITHOUT_PROBLEM_REPORT',
+              `依法作出的重大行政决策，未经法定程序不得随意停止执行；只有执行中出现决策存在问题、客观情况发生重大变化等情形并已报告决策机关，情况紧急的，行政首长方可先决定中止执行：` +
+                `请先由决策执行单位办理${eventNamed('RECORD_IMPLEMENTATION_REPORT')}，在 problems 中报告所发现的问题`,
+              ['SC713-37', 'SC713-35'],
+            ),
+      stateOnly: true,
+    },
+  ],
   RECORD_DISCUSSION: [
     {
       // SC713-24: where the assessment found the risk uncontrollable, the organ decides only on its own finding that it now is, and by what measures.

@@ -28,7 +28,7 @@ describe('major-decision version 2', () => {
   });
 
   it('gives every refusal code new in version 2 a category and a Chinese word', () => {
-    for (const code of ['PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'REVIEW_DUE_BEFORE_SUBMISSION', 'COMMENT_PERIOD_ENDS_BEFORE_START']) {
+    for (const code of ['SUSPENSION_WITHOUT_PROBLEM_REPORT', 'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'REVIEW_DUE_BEFORE_SUBMISSION', 'COMMENT_PERIOD_ENDS_BEFORE_START']) {
       expect([code, REFUSAL_CATEGORIES[code]]).toEqual([code, expect.any(String)]);
       expect(codeLabel(code)).not.toBe(code);
     }
@@ -198,7 +198,7 @@ describe('major-decision version 2', () => {
       w.send('RECORD_RISK_ASSESSMENT', { controllable: false });
       w.through(...toDiscussion);
       expect(v2.openEvents(w.state)).toContain('RECORD_DISCUSSION');
-      const r = refusal(w.send('RECORD_DISCUSSION'));
+      const r = refusal(w.send('RECORD_DISCUSSION', { riskFinding: undefined }));
       expect(r.code).toBe('RISK_UNCONTROLLABLE');
       expect(r.legalBasis).toEqual(['SC713-24']);
       expect(r.errors).toEqual([{ field: 'payload.riskFinding', message: expect.stringContaining('measures') }]);
@@ -246,6 +246,42 @@ describe('major-decision version 2', () => {
       const given = { heldOn: '2026-02-01', method: '论证会', experts: [{ name: '赵', affiliation: '大学', directInterest: false }], conclusion: 'c', adoptionSummary: 'a' };
       expect(v2.payloadErrors('RECORD_EXPERT_ARGUMENTATION', given)).toEqual([{ field: 'payload.opinionsSignedAndSealed', message: expect.stringContaining('署名、盖章') }]);
       expect(v2.payloadErrors('RECORD_EXPERT_ARGUMENTATION', { ...given, writtenOpinions: false })).toEqual([]);
+    });
+  });
+
+  describe('SC713-37, SC713-35: an urgent suspension is the head\'s decision on a reported problem, stating the urgency', () => {
+    const published = () => walk().through(...TO_PUBLISHED);
+
+    it('refuses a suspension before a problem of the implementation is reported, then takes the head\'s decision', () => {
+      const w = published();
+      expect(v2.openEvents(w.state)).not.toContain('SUSPEND');
+      const r = refusal(w.send('SUSPEND'));
+      expect(r.code).toBe('SUSPENSION_WITHOUT_PROBLEM_REPORT');
+      expect(r.legalBasis).toEqual(['SC713-37', 'SC713-35']);
+      expect(r.detail).toContain('「报告决策执行情况」');
+      // A report without problems does not open it; one with problems does.
+      w.through('RECORD_IMPLEMENTATION_REPORT');
+      expect(w.state.context.problemReportedOn).toBeDefined();
+      expect(v2.openEvents(w.state)).toContain('SUSPEND');
+      expect(w.send('SUSPEND').accepted).toBe(true);
+      expect(w.state.value).toEqual({ published: { implementation: 'suspended', archive: 'pending' } });
+      // Version 1 suspends on any reason.
+      expect(v1Walk().through(...TO_PUBLISHED).send('SUSPEND', { reason: '.' }).accepted).toBe(true);
+    });
+
+    it('does not count an implementation report without problems', () => {
+      const w = published();
+      w.send('RECORD_IMPLEMENTATION_REPORT', { problems: undefined });
+      expect(refusal(w.send('SUSPEND')).code).toBe('SUSPENSION_WITHOUT_PROBLEM_REPORT');
+    });
+
+    it('asks for the urgency in words and the head\'s decision (400 naming the fields)', () => {
+      const base = { on: '2027-03-01', reason: '问题' };
+      expect(v2.payloadErrors('SUSPEND', base).map((e) => e.field).sort()).toEqual(['payload.headDecisionRef', 'payload.urgency']);
+      for (const urgency of ['.', '紧急', '!!!!!!']) {
+        expect(v2.payloadErrors('SUSPEND', { ...base, urgency, headDecisionRef: '区长批示〔2027〕1号' })).toEqual([{ field: 'payload.urgency', message: expect.stringContaining('至少4个文字') }]);
+      }
+      expect(v2.payloadErrors('SUSPEND', { ...base, urgency: '管网中断须立即停工', headDecisionRef: '区长批示〔2027〕1号' })).toEqual([]);
     });
   });
 
