@@ -160,6 +160,14 @@ function asV1Context(ctx: ProcedureContext, type: EventType): ProcedureContext {
   return { ...ctx, risk: { ...ctx.risk, controllable: true } };
 }
 
+/**
+ * Articles version 2 cites in place of version 1's for the same refusal: requirements are fixed once
+ * the draft goes to review because the review examines whether the draft followed its procedure
+ * (SC713-27(2)) before the discussion (SC713-25), not because of SC713-26's materials and time.
+ */
+const RECITED: Readonly<Record<string, string[]>> = { REQUIREMENTS_LOCKED: ['SC713-25', 'SC713-27'] };
+const recite = (r: Refusal | null): Refusal | null => (r && RECITED[r.code] ? { ...r, legalBasis: RECITED[r.code] } : r);
+
 const withMissing = (ctx: ProcedureContext, type: EventType, r: Omit<Refusal, 'missing'>): Refusal => {
   const missing = missingFor(ctx, type);
   return { ...r, detail: `${r.detail}${missingSentence(missing)}`, missing };
@@ -167,7 +175,7 @@ const withMissing = (ctx: ProcedureContext, type: EventType, r: Omit<Refusal, 'm
 
 /** The refusal that every payload of `type` would get in this state (version 1's, then version 2's state-only rules). */
 export function refusedWhateverPayload(ctx: ProcedureContext, type: EventType): Refusal | null {
-  const v1 = v1RefusedWhateverPayload(asV1Context(ctx, type), type);
+  const v1 = recite(v1RefusedWhateverPayload(asV1Context(ctx, type), type));
   if (v1) return v1;
   for (const { rule, stateOnly } of RULES[type] ?? []) {
     const r = stateOnly ? rule(ctx, {}) : null;
@@ -182,10 +190,10 @@ export function check(ctx: ProcedureContext, e: ProcedureEvent): Refusal | null 
   // The party committee's reply is dated like every business date (version 1's date rules read it too).
   const v1Event = e.type === 'REPORT_TO_PARTY_COMMITTEE' ? e : { ...e, payload: asV1Payload(e.type, e.payload) };
   const gate = v1RefusedWhateverPayload(v1Ctx, e.type);
-  if (gate) return v1Check(v1Ctx, v1Event) ?? gate;
+  if (gate) return recite(v1Check(v1Ctx, v1Event) ?? gate);
   for (const { rule } of RULES[e.type] ?? []) {
     const r = rule(ctx, e.payload);
     if (r) return withMissing(ctx, e.type, r);
   }
-  return v1Check(v1Ctx, v1Event);
+  return recite(v1Check(v1Ctx, v1Event));
 }

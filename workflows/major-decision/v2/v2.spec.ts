@@ -285,6 +285,15 @@ describe('major-decision version 2', () => {
     });
   });
 
+  it('cites SC713-25 and 27 for requirements locked once the draft went to review (version 1 keeps its citation of 26, same code)', () => {
+    const w = walk().through(...TO_REVIEW, 'RETURN_MATERIALS');
+    expect(w.stage).toBe('drafting');
+    const r = refusal(w.send('AMEND_REQUIREMENTS'));
+    expect([r.code, r.legalBasis]).toEqual(['REQUIREMENTS_LOCKED', ['SC713-25', 'SC713-27']]);
+    const onV1 = refusal(v1Walk().through(...TO_REVIEW, 'RETURN_MATERIALS').send('AMEND_REQUIREMENTS'));
+    expect([onV1.code, onV1.legalBasis]).toEqual(['REQUIREMENTS_LOCKED', ['SC713-26']]);
+  });
+
   it('draws its own diagram: a returned report goes back to drafting', () => {
     expect(v2.toMermaid()).toContain('decided --> drafting: REPORT_TO_PARTY_COMMITTEE');
     expect(v1.toMermaid()).not.toContain('decided --> drafting: REPORT_TO_PARTY_COMMITTEE');
