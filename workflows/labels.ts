@@ -88,6 +88,7 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   PUBLIC_COMMENT_NOT_CLOSED: '公开征求意见尚未结束并说明采纳情况',
   SUSPENSION_WITHOUT_PROBLEM_REPORT: '中止执行前未报告执行中的问题',
   PARTY_REPORT_EXEMPTION_UNCITED: '免于请示报告未写明依据',
+  FAIR_COMPETITION_REVIEW_NEGATIVE: '公平竞争审查认为违反规定',
   REVIEW_DUE_BEFORE_SUBMISSION: '审查期限早于送审日期',
   COMMENT_PERIOD_ENDS_BEFORE_START: '征求意见截止日期早于开始日期',
   HEARING_RECORD_UNSIGNED: '听证记录未经签字确认',

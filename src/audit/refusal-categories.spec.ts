@@ -130,7 +130,7 @@ const sampleEventV2: typeof sampleEvent = (type, ctx, seq) => ({ ...sampleEvent(
 
 /** Each version with its statechart, its sample events, the rules it writes, and the requirement sets that reach all of them. */
 const VERSIONS = [
-  { version: 1, machine: majorDecisionV1, def: def as ProcedureDefinition<ProcedureContext>, sampleEvent, sources: SOURCES.workflows, extraInputs: [] },
+  { version: 1, machine: majorDecisionV1, def: def as ProcedureDefinition<ProcedureContext>, sampleEvent, sources: SOURCES.workflows, extraInputs: [], extraEvents: () => [] },
   {
     version: 2,
     machine: majorDecisionV2 as unknown as typeof majorDecisionV1,
@@ -139,10 +139,16 @@ const VERSIONS = [
     sources: [...SOURCES.workflows, ...SOURCES.workflowsV2],
     // SC713-31: a party report waived with no rule named.
     extraInputs: [['party report waived, no rule named', { requirements: { ...REQUIREMENT_SETS['every step required'], partyCommitteeReport: { required: false } } }] as const],
+    // FCR-18: a draft the market regulator found restrictive.
+    extraEvents: (ctx: ProcedureContext) => {
+      const e = sampleEventV2('RECORD_DRAFT', ctx);
+      const findings = { initialFinding: 'non_compliant', regulatorReviewedOn: e.payload.draftedOn, regulatorRef: '审查意见', regulatorFinding: 'non_compliant' };
+      return ctx.affectsMarket ? [{ ...e, payload: { ...e.payload, fairCompetitionFindings: findings } }] : [];
+    },
   },
 ];
 
-describe.each(VERSIONS)('refusal categories on the statechart (version $version)', ({ machine, def, sampleEvent, sources, extraInputs }) => {
+describe.each(VERSIONS)('refusal categories on the statechart (version $version)', ({ machine, def, sampleEvent, sources, extraInputs, extraEvents }) => {
   const produced = new Set<string>();
   const sampleEvents = (ctx: ProcedureContext) => EVENT_TYPES.map((t) => sampleEvent(t, ctx));
 
@@ -155,6 +161,7 @@ describe.each(VERSIONS)('refusal categories on the statechart (version $version)
       input,
       events: (snap) => [
         ...sampleEvents(snap.context),
+        ...extraEvents(snap.context),
         ...(['unlawful', 'lawful_with_revisions'] as const).map((conclusion) => {
           const e = sampleEvent('CONCLUDE_REVIEW', snap.context);
           return { ...e, payload: { ...e.payload, conclusion } };
@@ -174,6 +181,7 @@ describe.each(VERSIONS)('refusal categories on the statechart (version $version)
           snap.context.risk?.controllable,
           snap.context.staleDraftVersions.length,
           snap.context.problemReportedOn !== undefined,
+          snap.context.fairCompetitionFinding,
         ]) as never,
     });
     expect(paths.length).toBeGreaterThan(40);

@@ -32,6 +32,15 @@ export const FIELD_DOCS = {
     writtenOpinions: '专家、专业机构是否提供了书面论证意见；省略视为提供了',
     opinionsSignedAndSealed: '书面论证意见是否已署名、盖章；提供了书面论证意见的必填，且须为 true',
   },
+  RECORD_DRAFT: {
+    ...V1_FIELD_DOCS.RECORD_DRAFT,
+    fairCompetitionFindings: '公平竞争审查的记录（《公平竞争审查条例》第十四条）；决策事项涉及市场主体经济活动的必填（FAIR_COMPETITION_REVIEW_REQUIRED）',
+    'fairCompetitionFindings.initialFinding': '起草单位初审的结论',
+    'fairCompetitionFindings.regulatorReviewedOn': '市场监督管理部门审查的日期',
+    'fairCompetitionFindings.regulatorRef': '市场监督管理部门审查意见的文号',
+    'fairCompetitionFindings.regulatorFinding': '市场监督管理部门的审查结论；为违反规定（non_compliant）的，决策不得通过（FAIR_COMPETITION_REVIEW_NEGATIVE）',
+    'fairCompetitionFindings.exceptionExplanation': '适用第十二条例外情形的详细说明；regulatorFinding 为 exception_applies 时必填',
+  },
   RECORD_IMPLEMENTATION_REPORT: { ...V1_FIELD_DOCS.RECORD_IMPLEMENTATION_REPORT, problems: '执行中发现的问题、客观情况的重大变化或者不可抗力等情形，每项一条；有此报告，行政首长方可在情况紧急时先决定中止执行' },
   SUSPEND: {
     ...V1_FIELD_DOCS.SUSPEND,
@@ -55,6 +64,10 @@ export const FIELD_DOCS = {
 
 export const EVENT_EXAMPLES = {
   ...V1_EXAMPLES,
+  RECORD_DRAFT: {
+    ...V1_EXAMPLES.RECORD_DRAFT,
+    fairCompetitionFindings: { initialFinding: 'compliant', regulatorReviewedOn: '2026-04-20', regulatorRef: '区市场监管局公平竞争审查意见〔2026〕5号', regulatorFinding: 'compliant' },
+  },
   SUSPEND: { ...V1_EXAMPLES.SUSPEND, urgency: '施工导致供暖管网中断，须立即停工抢修', headDecisionRef: '区长批示〔2026〕12号' },
   REPORT_TO_PARTY_COMMITTEE: {
     reportedOn: '2026-10-23',

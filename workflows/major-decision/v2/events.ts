@@ -11,12 +11,25 @@
  */
 import { bool, date, list, obj, oneOfLabelled, optional, text, validateShape, type FieldError, type Shape } from '../../schema';
 import { EVENT_PAYLOADS as V1_PAYLOADS, payloadErrors as v1PayloadErrors, type EventType } from '../v1/events';
-import { PARTICIPATION_METHOD_LABELS, PARTY_REPLY_LABELS } from './labels';
+import { FAIR_COMPETITION_FINDING_LABELS, PARTICIPATION_METHOD_LABELS, PARTY_REPLY_LABELS } from './labels';
 
 export const EVENT_PAYLOADS = {
   ...V1_PAYLOADS,
   RECORD_PUBLIC_PARTICIPATION: { ...V1_PAYLOADS.RECORD_PUBLIC_PARTICIPATION, method: oneOfLabelled(PARTICIPATION_METHOD_LABELS) },
   RECORD_EXPERT_ARGUMENTATION: { ...V1_PAYLOADS.RECORD_EXPERT_ARGUMENTATION, writtenOpinions: optional(bool()), opinionsSignedAndSealed: optional(bool()) },
+  RECORD_DRAFT: {
+    ...V1_PAYLOADS.RECORD_DRAFT,
+    // 《公平竞争审查条例》第十四条: the drafting unit's first review, then the market regulator's.
+    fairCompetitionFindings: optional(
+      obj({
+        initialFinding: oneOfLabelled(FAIR_COMPETITION_FINDING_LABELS),
+        regulatorReviewedOn: date(),
+        regulatorRef: text(),
+        regulatorFinding: oneOfLabelled(FAIR_COMPETITION_FINDING_LABELS),
+        exceptionExplanation: optional(text()),
+      }),
+    ),
+  },
   RECORD_IMPLEMENTATION_REPORT: { ...V1_PAYLOADS.RECORD_IMPLEMENTATION_REPORT, problems: optional(list(text())) },
   SUSPEND: { ...V1_PAYLOADS.SUSPEND, urgency: text(), headDecisionRef: text() },
   RECORD_DISCUSSION: { ...V1_PAYLOADS.RECORD_DISCUSSION, riskFinding: optional(obj({ controllable: bool(), measures: list(text()) })) },
@@ -33,7 +46,7 @@ export const EVENT_PAYLOADS = {
 export const URGENCY_MIN_CHARACTERS = 4;
 
 /** Events whose payload version 2 changed. */
-const CHANGED = new Set<EventType>(['RECORD_IMPLEMENTATION_REPORT', 'SUSPEND', 'RECORD_PUBLIC_PARTICIPATION', 'RECORD_EXPERT_ARGUMENTATION', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE']);
+const CHANGED = new Set<EventType>(['RECORD_DRAFT', 'RECORD_IMPLEMENTATION_REPORT', 'SUSPEND', 'RECORD_PUBLIC_PARTICIPATION', 'RECORD_EXPERT_ARGUMENTATION', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE']);
 
 /**
  * A valid version-2 payload as version 1's rules read it: the members version 2 added left out, and
@@ -50,6 +63,10 @@ export function asV1Payload(type: EventType, p: Record<string, unknown>): Record
     }
     case 'RECORD_DISCUSSION': {
       const { riskFinding: _f, ...rest } = p;
+      return rest;
+    }
+    case 'RECORD_DRAFT': {
+      const { fairCompetitionFindings: _f, ...rest } = p;
       return rest;
     }
     case 'RECORD_IMPLEMENTATION_REPORT': {
@@ -86,6 +103,10 @@ export function payloadErrors(type: EventType, payload: unknown): FieldError[] {
   const p = payload as Record<string, unknown>;
   if (type === 'REPORT_TO_PARTY_COMMITTEE' && p.committeeReply === 'returned' && !(p.replyOpinions as unknown[] | undefined)?.length) {
     errors.push({ field: 'payload.replyOpinions', message: '必填：党委退回（returned）的，须列出党委提出的意见' });
+  }
+  const fcr = p.fairCompetitionFindings as { regulatorFinding: string; exceptionExplanation?: string } | undefined;
+  if (type === 'RECORD_DRAFT' && fcr?.regulatorFinding === 'exception_applies' && !fcr.exceptionExplanation) {
+    errors.push({ field: 'payload.fairCompetitionFindings.exceptionExplanation', message: '必填：审查结论适用《公平竞争审查条例》第十二条例外情形的，须在结论中详细说明' });
   }
   // SC713-37: the urgency stated in words, not a mark that stands for one.
   if (type === 'SUSPEND' && ((p.urgency as string).match(/[\p{L}\p{N}]/gu) ?? []).length < URGENCY_MIN_CHARACTERS) {

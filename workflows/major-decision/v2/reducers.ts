@@ -24,9 +24,13 @@ export function reduce(ctx: ProcedureContext, e: ProcedureEvent): ProcedureConte
   if (e.type === 'RECORD_DISCUSSION' && p.headDecision === 'approve' && ctx.risk && !ctx.risk.controllable) {
     return { ...next, flags: flag(next, 'RISK_FOUND_CONTROLLABLE_BY_ORGAN') };
   }
+  // FCR-14: the market regulator's finding on the draft governs (FCR-18).
+  if (e.type === 'RECORD_DRAFT' && p.fairCompetitionFindings !== undefined) {
+    return { ...next, fairCompetitionFinding: (p.fairCompetitionFindings as { regulatorFinding: string }).regulatorFinding };
+  }
+  if (e.type === 'START_ADJUSTMENT') return { ...next, problemReportedOn: undefined, fairCompetitionFinding: undefined };
   // SC713-35: a report of problems in the implementation, which an urgent suspension rests on (SC713-37).
   if (e.type === 'RECORD_IMPLEMENTATION_REPORT' && (p.problems as string[] | undefined)?.length) return { ...next, problemReportedOn: p.reportedOn as string };
-  if (e.type === 'START_ADJUSTMENT') return { ...next, problemReportedOn: undefined };
   // SC713-14(2): a hearing is one of the ways of hearing the public.
   if (e.type === 'RECORD_HEARING') return { ...next, done: { ...next.done, publicParticipation: latest(next.done.publicParticipation, p.heldOn as string) } };
   return next;

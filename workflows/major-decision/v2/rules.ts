@@ -128,7 +128,35 @@ const RULES: Partial<Record<EventType, Array<{ rule: Rule; stateOnly?: boolean }
       stateOnly: true,
     },
   ],
+  RECORD_DRAFT: [
+    {
+      // FCR-14: a government's decision is reviewed by the drafting unit first, then by the market regulator.
+      rule: (ctx, p) =>
+        !ctx.affectsMarket || p.fairCompetitionFindings !== undefined
+          ? null
+          : refuse(
+              'FAIR_COMPETITION_REVIEW_REQUIRED',
+              '决策事项涉及市场主体经济活动，拟由人民政府出台的，由本级人民政府市场监督管理部门会同起草单位开展公平竞争审查：起草单位初审后送市场监督管理部门审查。' +
+                '请在 fairCompetitionFindings 中写明起草单位的初审结论、市场监督管理部门审查的日期、文号和结论',
+              ['FCR-14', 'SC713-29'],
+              [{ field: 'payload.fairCompetitionFindings', message: '必填：起草单位初审结论（initialFinding）和市场监督管理部门的审查结论（regulatorReviewedOn、regulatorRef、regulatorFinding）' }],
+            ),
+    },
+  ],
   RECORD_DISCUSSION: [
+    {
+      // FCR-18: a draft the review found to restrict competition without an exception is not issued.
+      rule: (ctx, p) =>
+        ctx.fairCompetitionFinding !== 'non_compliant' || p.headDecision !== 'approve'
+          ? null
+          : refuse(
+              'FAIR_COMPETITION_REVIEW_NEGATIVE',
+              '经公平竞争审查认为决策草案违反《公平竞争审查条例》第八条至第十一条规定且不符合第十二条规定情形的，不得出台：' +
+                `不能决定通过（approve）；请退回修改（return），修改草案后重新办理${eventNamed('RECORD_DRAFT')}并附新的公平竞争审查结论`,
+              ['FCR-18', 'SC713-29'],
+              [{ field: 'payload.headDecision', message: '公平竞争审查结论为违反规定的，不能为 approve：可为 return 或者 reject' }],
+            ),
+    },
     {
       // SC713-24: where the assessment found the risk uncontrollable, the organ decides only on its own finding that it now is, and by what measures.
       rule: (ctx, p) => {
@@ -165,7 +193,7 @@ function asV1Context(ctx: ProcedureContext, type: EventType): ProcedureContext {
  * the draft goes to review because the review examines whether the draft followed its procedure
  * (SC713-27(2)) before the discussion (SC713-25), not because of SC713-26's materials and time.
  */
-const RECITED: Readonly<Record<string, string[]>> = { REQUIREMENTS_LOCKED: ['SC713-25', 'SC713-27'] };
+const RECITED: Readonly<Record<string, string[]>> = { REQUIREMENTS_LOCKED: ['SC713-25', 'SC713-27'], FAIR_COMPETITION_REVIEW_REQUIRED: ['FCR-14', 'SC713-29'] };
 const recite = (r: Refusal | null): Refusal | null => (r && RECITED[r.code] ? { ...r, legalBasis: RECITED[r.code] } : r);
 
 const withMissing = (ctx: ProcedureContext, type: EventType, r: Omit<Refusal, 'missing'>): Refusal => {

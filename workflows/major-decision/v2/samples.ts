@@ -5,6 +5,9 @@ import { samplePayload as v1SamplePayload } from '../v1/samples';
 
 export function samplePayload(type: EventType, ctx: ProcedureContext): Record<string, unknown> {
   const p = v1SamplePayload(type, ctx);
+  if (type === 'RECORD_DRAFT' && ctx.affectsMarket) {
+    return { ...p, fairCompetitionFindings: { initialFinding: 'compliant', regulatorReviewedOn: p.draftedOn, regulatorRef: '区市场监管局审查意见〔2026〕5号', regulatorFinding: 'compliant' } };
+  }
   if (type === 'RECORD_IMPLEMENTATION_REPORT') return { ...p, problems: ['部分小区居民对施工时段有较大意见'] };
   if (type === 'SUSPEND') return { ...p, urgency: '冬季供暖期施工影响居民取暖', headDecisionRef: '区长批示〔2026〕12号' };
   if (type === 'REPORT_TO_PARTY_COMMITTEE') return { ...p, committeeReply: 'agreed', repliedOn: p.reportedOn };

@@ -28,7 +28,7 @@ describe('major-decision version 2', () => {
   });
 
   it('gives every refusal code new in version 2 a category and a Chinese word', () => {
-    for (const code of ['SUSPENSION_WITHOUT_PROBLEM_REPORT', 'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'REVIEW_DUE_BEFORE_SUBMISSION', 'COMMENT_PERIOD_ENDS_BEFORE_START']) {
+    for (const code of ['FAIR_COMPETITION_REVIEW_NEGATIVE', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'REVIEW_DUE_BEFORE_SUBMISSION', 'COMMENT_PERIOD_ENDS_BEFORE_START']) {
       expect([code, REFUSAL_CATEGORIES[code]]).toEqual([code, expect.any(String)]);
       expect(codeLabel(code)).not.toBe(code);
     }
@@ -292,6 +292,39 @@ describe('major-decision version 2', () => {
     expect([r.code, r.legalBasis]).toEqual(['REQUIREMENTS_LOCKED', ['SC713-25', 'SC713-27']]);
     const onV1 = refusal(v1Walk().through(...TO_REVIEW, 'RETURN_MATERIALS').send('AMEND_REQUIREMENTS'));
     expect([onV1.code, onV1.legalBasis]).toEqual(['REQUIREMENTS_LOCKED', ['SC713-26']]);
+  });
+
+  describe('FCR-14, FCR-18 (SC713-29): the fair competition review of a government decision', () => {
+    const market = () => new Walk({ requirements: ALL_REQUIRED, affectsMarket: true }, v2, samplePayload).through('CATALOG_PUBLISHED', 'START_DRAFTING');
+    const findings = (regulatorFinding: string) => ({ initialFinding: 'compliant', regulatorReviewedOn: '2026-01-05', regulatorRef: '区市场监管局审查意见〔2026〕5号', regulatorFinding });
+
+    it('asks for the drafting unit\'s first review and the market regulator\'s finding, citing FCR-14 (version 1 cites FCR-13)', () => {
+      const w = market();
+      const r = refusal(w.send('RECORD_DRAFT', { fairCompetitionFindings: undefined }));
+      expect([r.code, r.legalBasis]).toEqual(['FAIR_COMPETITION_REVIEW_REQUIRED', ['FCR-14', 'SC713-29']]);
+      expect(r.errors?.map((e) => e.field)).toEqual(['payload.fairCompetitionFindings']);
+      const onV1 = refusal(new Walk({ requirements: ALL_REQUIRED, affectsMarket: true }).through('CATALOG_PUBLISHED', 'START_DRAFTING').send('RECORD_DRAFT', { fairCompetitionReview: undefined }));
+      expect([onV1.code, onV1.legalBasis]).toEqual(['FAIR_COMPETITION_REVIEW_REQUIRED', ['FCR-13', 'SC713-29']]);
+    });
+
+    it('asks for the explanation of an exception (FCR-17)', () => {
+      const base = { draftedOn: '2026-01-05', draftVersion: 'v1', summary: 's', lawsReviewed: ['l'], fairCompetitionReview: '已审查' };
+      expect(v2.payloadErrors('RECORD_DRAFT', { ...base, fairCompetitionFindings: findings('exception_applies') }).map((e) => e.field)).toEqual(['payload.fairCompetitionFindings.exceptionExplanation']);
+      expect(v2.payloadErrors('RECORD_DRAFT', { ...base, fairCompetitionFindings: { ...findings('exception_applies'), exceptionExplanation: '为实现节约能源，设三年实施期限' } })).toEqual([]);
+    });
+
+    it('refuses to approve a draft the market regulator found restrictive, naming headDecision; a return passes; a new compliant draft may be approved', () => {
+      const w = market();
+      w.send('RECORD_DRAFT', { fairCompetitionFindings: findings('non_compliant') });
+      expect(w.state.context.fairCompetitionFinding).toBe('non_compliant');
+      w.through('OPEN_PUBLIC_COMMENT', 'CLOSE_PUBLIC_COMMENT', 'RECORD_HEARING', 'RECORD_EXPERT_ARGUMENTATION', 'RECORD_RISK_ASSESSMENT', 'SUBMIT_LEGALITY_REVIEW', 'ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW');
+      const r = refusal(w.send('RECORD_DISCUSSION'));
+      expect([r.code, r.legalBasis]).toEqual(['FAIR_COMPETITION_REVIEW_NEGATIVE', ['FCR-18', 'SC713-29']]);
+      expect(r.errors?.map((e) => e.field)).toEqual(['payload.headDecision']);
+      expect(w.send('RECORD_DISCUSSION', { headDecision: 'return', headReason: '按公平竞争审查意见修改' }).accepted).toBe(true);
+      w.through('RECORD_DRAFT', 'SUBMIT_LEGALITY_REVIEW', 'ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW', 'RECORD_DISCUSSION');
+      expect(w.stage).toBe('decided');
+    });
   });
 
   it('draws its own diagram: a returned report goes back to drafting', () => {
