@@ -18,7 +18,8 @@ import type { ProcedureContext } from '../../workflows/major-decision/v1/context
 import { EVENT_ACTORS } from '../../workflows/major-decision/v1/actors';
 import type { EventType } from '../../workflows/major-decision/v1/events';
 import { stageLabel } from '../../workflows/major-decision/v1/labels';
-import { samplePayload } from '../../workflows/major-decision/v1/samples';
+import { samplePayload as v1SamplePayload } from '../../workflows/major-decision/v1/samples';
+import { samplePayload as v2SamplePayload } from '../../workflows/major-decision/v2/samples';
 import { roleLabel } from '../../workflows/labels';
 import type { AuthUser, Role } from '../auth/auth-user';
 import { BusinessCalendar } from '../calendar/business-calendar';
@@ -66,6 +67,9 @@ const LIGHT = {
 const PRE_ALL: EventType[] = ['START_DRAFTING', 'RECORD_DRAFT', 'OPEN_PUBLIC_COMMENT', 'CLOSE_PUBLIC_COMMENT', 'RECORD_HEARING', 'RECORD_EXPERT_ARGUMENTATION', 'RECORD_RISK_ASSESSMENT', 'SUBMIT_LEGALITY_REVIEW'];
 const PRE_LIGHT: EventType[] = ['START_DRAFTING', 'RECORD_DRAFT', 'RECORD_PUBLIC_PARTICIPATION', 'RECORD_RISK_ASSESSMENT', 'SUBMIT_LEGALITY_REVIEW'];
 const REVIEW: EventType[] = ['ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW'];
+/** The sample events of a version of major-decision. */
+const samplesOf = (version: number) => (version === 1 ? v1SamplePayload : v2SamplePayload);
+
 const DECIDE: EventType[] = ['RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE', 'PUBLISH'];
 
 /** One step of a case: the event, the working days after the step before, and what its payload says beyond the sample. */
@@ -126,7 +130,7 @@ const CASES: Case[] = [
     plannedStartOn: '2026-03-16',
     plannedDecisionOn: '2026-10-31',
     from: '2026-03-16',
-    steps: [...gaps(PRE_ALL, 6), ...gaps(REVIEW, 3), ...gaps(DECIDE, 5), ['ARCHIVE', 8], ['SUSPEND', 20, { reason: '选址地块发现地下文物，暂停施工等待文物部门勘查' }]],
+    steps: [...gaps(PRE_ALL, 6), ...gaps(REVIEW, 3), ...gaps(DECIDE, 5), ['ARCHIVE', 8], ['RECORD_IMPLEMENTATION_REPORT', 18, { period: '2026年第四季度', summary: '场地平整中', problems: ['选址地块发现地下文物'] }], ['SUSPEND', 2, { reason: '选址地块发现地下文物，暂停施工等待文物部门勘查' }]],
   },
   {
     title: '港湾街道农贸市场搬迁方案',
@@ -480,6 +484,8 @@ export class DemoService {
     if (!d) throw new Error(`no decision ${id}`);
     const ctx = d.procedure.context as ProcedureContext;
     let day = on;
+    // The sample events of the version the decision follows (new decisions take MAJOR_DECISION_DEFAULT_VERSION).
+    const samplePayload = samplesOf(d.definition.version);
     let payload: Record<string, unknown> = { ...samplePayload(type, { ...ctx, lastDate: day }) };
     const { minimumReview, ...rest } = patch;
     switch (type) {
@@ -511,6 +517,8 @@ export class DemoService {
       default:
         break;
     }
+    // Version 1 has no problem list in an implementation report (version 2 ties a suspension to one, SC713-35, 37).
+    if (d.definition.version === 1) delete rest.problems;
     payload = { ...payload, ...rest };
     this.on(day);
     const user = this.sender(people, type, d.undertakingUnitId, d.implementingUnitId);
@@ -522,6 +530,7 @@ export class DemoService {
   private async trySkip(office: AuthUser, id: string, day: string, implementingUnitId: string): Promise<void> {
     const d = await this.engine.get(id);
     this.on(day);
+    const samplePayload = samplesOf(d?.definition.version ?? 2);
     const payload = { ...samplePayload('RECORD_DISCUSSION', { ...(d?.procedure.context as ProcedureContext), lastDate: day }), implementingUnitId };
     try {
       await this.decisions.sendEvent(office, id, { type: 'RECORD_DISCUSSION', payload });
