@@ -5,7 +5,7 @@
  */
 import type { Row, Tx } from '../database/transaction-runner';
 import { PG_HASH_COLUMNS } from '../engine/chain-verifier';
-import type { StoredRecord } from '../engine/procedure-store';
+import { RECORD_COLUMNS, toStoredRecord, type StoredRecord } from '../engine/procedure-store';
 import type { Checkpoint } from './checkpoint';
 import type { Leaf } from './merkle';
 
@@ -144,7 +144,6 @@ export async function leafRowsOf(tx: Tx, decisionIds: readonly string[], upTo: n
   ).map(toLeafRow);
 }
 
-const RECORD_COLUMNS = 'decision_id, seq, revision, type, payload, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash';
 
 /** A record row as read for hashing again; on PostgreSQL with the hash the database computed of its stored columns. */
 export interface RecordRowRead {
@@ -184,19 +183,3 @@ export async function wholeRows(tx: Tx, keys: ReadonlyArray<{ decisionId: string
   ).map(toStoredRecord);
 }
 
-function toStoredRecord(v: unknown[]): StoredRecord {
-  return {
-    decision_id: v[0],
-    seq: Number(v[1]),
-    revision: Number(v[2]),
-    type: v[3],
-    payload: v[4],
-    facts: v[5],
-    actor: v[6],
-    recorded_at: v[7],
-    from_stage: v[8],
-    to_stage: v[9],
-    prev_hash: v[10],
-    hash: v[11],
-  } as StoredRecord;
-}

@@ -22,7 +22,7 @@
  * later one again left no trace of which row it was, other than in the heads signed before.
  */
 import { DomainError } from '../common/errors/domain-error';
-import { GENESIS_HASH, recordHash, sha256, storedRecordJson } from '../engine/record-hash';
+import { GENESIS_HASH, storedRowHash } from '../engine/record-hash';
 import type { StoredRecord } from '../engine/procedure-store';
 import type { TransactionRunner } from '../database/transaction-runner';
 import { checkpointHash, FIRST_PREV_HASH, signedBytes, type Checkpoint } from './checkpoint';
@@ -142,35 +142,9 @@ interface BadLeaf {
 
 const leafKey = (checkpointSeq: number, decisionId: string) => `${checkpointSeq}\n${decisionId}`;
 
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { unparseable: text };
-  }
-}
 
 /** The hash of a row whose predecessor's hash (computed, not stored) is `prev`. */
-function rowHash(r: StoredRecord, prev: string): string {
-  if (r.prev_hash === prev) {
-    // Rows the engine wrote hold canonical texts: their hash comes from the columns as they are.
-    const fast = sha256(storedRecordJson(r));
-    if (fast === r.hash) return fast;
-  }
-  return recordHash({
-    decisionId: r.decision_id,
-    seq: Number(r.seq),
-    revision: Number(r.revision),
-    type: r.type,
-    payload: parse(r.payload),
-    facts: parse(r.facts),
-    actor: parse(r.actor),
-    recordedAt: r.recorded_at,
-    fromStage: r.from_stage,
-    toStage: r.to_stage,
-    prevHash: prev,
-  });
-}
+const rowHash = (r: StoredRecord, prev: string): string => storedRowHash(r, prev);
 
 export interface VerifierOptions {
   /** Decisions hashed again per page (default 500). */

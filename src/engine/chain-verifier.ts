@@ -5,8 +5,8 @@
  * left it.
  */
 import type { Row, Tx, TransactionRunner } from '../database/transaction-runner';
-import { listRecordsOf, type StoredRecord } from './procedure-store';
-import { GENESIS_HASH, recordHash, sha256, storedRecordJson } from './record-hash';
+import { listRecordsOf, RECORD_COLUMNS, toStoredRecord, type StoredRecord } from './procedure-store';
+import { GENESIS_HASH, storedRowHash } from './record-hash';
 
 /**
  * What is wrong at the first broken seq:
@@ -45,14 +45,6 @@ interface ChainHead {
   stage: string;
 }
 
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return Symbol('unparseable');
-  }
-}
-
 /** One decision's chain, fed its rows in seq order: keeps only the running state, never the rows. */
 class ChainWalk {
   private prev = GENESIS_HASH;
@@ -72,22 +64,9 @@ class ChainWalk {
       this.failure = { seq: Math.min(seq, expectedSeq), problem: 'sequence' };
       return;
     }
-    // Rows the engine wrote hold canonical texts: their hash comes from the columns as they are.
-    // Otherwise (an older row, or a changed one) the row is parsed and canonicalized, as the hash is defined.
-    const fast = computed ?? sha256(storedRecordJson(r));
-    const hash = fast === r.hash ? fast : recordHash({
-      decisionId: r.decision_id,
-      seq,
-      revision: Number(r.revision),
-      type: r.type,
-      payload: parse(r.payload),
-      facts: parse(r.facts),
-      actor: parse(r.actor),
-      recordedAt: r.recorded_at,
-      fromStage: r.from_stage,
-      toStage: r.to_stage,
-      prevHash: r.prev_hash,
-    });
+    // Rows the engine wrote hold canonical texts: their hash comes from the columns as they are
+    // (or, on PostgreSQL, was computed so by the database); otherwise the row is parsed again.
+    const hash = computed !== undefined && computed === r.hash ? computed : storedRowHash(r, r.prev_hash);
     if (r.prev_hash !== this.prev || r.hash !== hash) {
       this.failure = { seq, problem: 'hash' };
       return;
@@ -116,7 +95,6 @@ export function verifyChain(records: readonly StoredRecord[], lastSeq: number, l
   return walk.result();
 }
 
-const RECORD_COLUMNS = 'decision_id, seq, revision, type, payload, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash';
 
 export interface VerifyAllOptions {
   /** Only the decisions of these organs (null or absent: every decision). */
@@ -238,20 +216,3 @@ export const PG_HASH_COLUMNS = `decision_id, seq, prev_hash, hash, to_stage, enc
   ',"revision":' || revision::text || ',"seq":' || seq::text || ',"toStage":' || to_json(to_stage)::text ||
   ',"type":' || to_json(type)::text || '}', 'UTF8')), 'hex') AS computed`;
 
-/** A row of `RECORD_COLUMNS` read as values (in that order). */
-function toStoredRecord(v: unknown[]): StoredRecord {
-  return {
-    decision_id: v[0],
-    seq: v[1],
-    revision: v[2],
-    type: v[3],
-    payload: v[4],
-    facts: v[5],
-    actor: v[6],
-    recorded_at: v[7],
-    from_stage: v[8],
-    to_stage: v[9],
-    prev_hash: v[10],
-    hash: v[11],
-  } as StoredRecord;
-}

@@ -42,6 +42,27 @@ export interface StoredRecord {
   hash: string;
 }
 
+/** The columns of a record row, in the order `toStoredRecord` reads them. */
+export const RECORD_COLUMNS = 'decision_id, seq, revision, type, payload, facts, actor, recorded_at, from_stage, to_stage, prev_hash, hash';
+
+/** A row of `RECORD_COLUMNS` read as values (`Tx.values`), in that order. */
+export function toStoredRecord(v: unknown[]): StoredRecord {
+  return {
+    decision_id: v[0],
+    seq: Number(v[1]),
+    revision: Number(v[2]),
+    type: v[3],
+    payload: v[4],
+    facts: v[5],
+    actor: v[6],
+    recorded_at: v[7],
+    from_stage: v[8],
+    to_stage: v[9],
+    prev_hash: v[10],
+    hash: v[11],
+  } as StoredRecord;
+}
+
 export interface ViolationInsert {
   id: string;
   decisionId: string | null;
