@@ -59,6 +59,7 @@ export const FLAG_LABELS: Readonly<Record<string, string>> = {
   PROVISIONAL_CALENDAR: '期限按暂定日历计算',
   PARTY_REPORT_EXEMPTED: '依规定免于向党委请示报告',
   PARTY_COMMITTEE_RETURNED: '党委退回并提出意见',
+  ARCHIVE_SUPPLEMENT_DUE: '归档后形成的材料尚未补充归档',
   RISK_FOUND_CONTROLLABLE_BY_ORGAN: '评估认为风险不可控，决策机关认定采取措施后风险可控',
 };
 
@@ -90,6 +91,7 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   PARTY_REPORT_EXEMPTION_UNCITED: '免于请示报告未写明依据',
   FAIR_COMPETITION_REVIEW_NEGATIVE: '公平竞争审查认为违反规定',
   REVIEW_DUE_BEFORE_SUBMISSION: '审查期限早于送审日期',
+  NOTHING_TO_ARCHIVE: '没有需要补充归档的材料',
   COMMENT_PERIOD_ENDS_BEFORE_START: '征求意见截止日期早于开始日期',
   HEARING_RECORD_UNSIGNED: '听证记录未经签字确认',
   EXPERT_CONFLICT_OF_INTEREST: '论证专家与决策事项有直接利害关系',

@@ -68,6 +68,7 @@ export const REFUSAL_CATEGORIES: Readonly<Record<string, RefusalCategory>> = Obj
   SUSPENSION_WITHOUT_PROBLEM_REPORT: 'skip', // SC713-37/35, an urgent suspension with no problem reported
   PARTY_REPORT_EXEMPTION_UNCITED: 'content', // SC713-31, no party report without the rule that exempts it
   FAIR_COMPETITION_REVIEW_NEGATIVE: 'content', // FCR-18, approving a draft the fair competition review found restrictive
+  NOTHING_TO_ARCHIVE: 'form', // SC713-33, an archive supplement with nothing recorded since the archive
   REVIEW_DUE_BEFORE_SUBMISSION: 'form', // SC713-26, a review due before it was asked for
   COMMENT_PERIOD_ENDS_BEFORE_START: 'form', // SC713-15, a comment period ending before it starts
 } satisfies Record<string, RefusalCategory>);

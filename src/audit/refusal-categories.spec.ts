@@ -182,6 +182,7 @@ describe.each(VERSIONS)('refusal categories on the statechart (version $version)
           snap.context.staleDraftVersions.length,
           snap.context.problemReportedOn !== undefined,
           snap.context.fairCompetitionFinding,
+          (snap.context.unarchived?.length ?? 0) > 0,
         ]) as never,
     });
     expect(paths.length).toBeGreaterThan(40);

@@ -73,6 +73,8 @@ export interface ProcedureContext {
   lastDate?: string;
   /** Version 2: the market regulator's finding on the latest draft that had a fair competition review (FCR-14). */
   fairCompetitionFinding?: string;
+  /** Version 2: what was recorded after the archive and is not yet archived (SC713-33), as `TYPE seq`. */
+  unarchived?: string[];
   /** Version 2: the latest report of a problem in the implementation (SC713-35), which an urgent suspension rests on. */
   problemReportedOn?: string;
   /** The catalog year and the item's planned dates: the first deadlines (absent in snapshots older than them). */

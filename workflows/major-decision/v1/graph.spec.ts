@@ -57,6 +57,8 @@ const settledIn = (def: MajorDecisionVersion['def']) => (ctx: ProcedureContext) 
 
 /** What the procedure says of this event here, beyond the stage table (version 2: README, "What version 2 changes"). */
 function expectedAccepted(v: MajorDecisionVersion, ctx: ProcedureContext, type: EventType, stageKeys: string[]): boolean {
+  // Version 2: a published decision's archive takes what was recorded after it (SC713-33).
+  if (v.version >= 2 && type === 'ARCHIVE' && stageKeys.includes('archive.archived')) return (ctx.unarchived?.length ?? 0) > 0;
   if (!stageKeys.some((k) => STAGE_TAKES[k].includes(type))) return false;
   const s = settledIn(v.def)(ctx);
   switch (type) {
@@ -91,7 +93,7 @@ const PROCEDURE_CODES = new Set([
   'HEARING_INCOMPLETE', 'EXPERT_ARGUMENTATION_INCOMPLETE', 'RISK_ASSESSMENT_INCOMPLETE', 'RISK_UNCONTROLLABLE', 'LEGALITY_REVIEW_REQUIRED',
   'OPINION_ADOPTION_INCOMPLETE', 'DECISION_REQUIRED', 'PARTY_REPORT_REQUIRED', 'PUBLICATION_REQUIRED', 'LEGAL_OPINION_REQUIRED', 'REQUIREMENTS_LOCKED',
   // version 2
-  'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT',
+  'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'NOTHING_TO_ARCHIVE',
 ]);
 
 const CASES = MAJOR_DECISION_VERSIONS.flatMap((v) => Object.entries(REQUIREMENT_SETS).map(([name, requirements]) => [`version ${v.version}, ${name}`, v, requirements] as const));
@@ -122,6 +124,7 @@ describe.each(CASES)('every reachable state × every event (%s)', (_name, v, req
         snap.context.review.round > 0,
         snap.context.staleDraftVersions.includes(snap.context.drafts[snap.context.drafts.length - 1]?.draftVersion ?? ''),
         snap.context.problemReportedOn !== undefined,
+        (snap.context.unarchived?.length ?? 0) > 0,
       ]) as never,
   });
   const reached = new Set(paths.flatMap((p) => keys(p.state.value)));
@@ -149,7 +152,7 @@ describe.each(CASES)('every reachable state × every event (%s)', (_name, v, req
       for (const id of d.refusal.legalBasis) expect(LEGAL_BASIS[id]).toBeDefined();
       for (const m of d.refusal.missing) for (const id of m.legalBasis) expect(LEGAL_BASIS[id]).toBeDefined();
       // Refusals of a step out of order, not of a step missing (version 2: an open comment period, SC713-15).
-      if (!['EVENT_NOT_ALLOWED_IN_STAGE', 'REQUIREMENTS_LOCKED', 'LEGAL_OPINION_REQUIRED', 'PUBLIC_COMMENT_NOT_CLOSED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT'].includes(d.refusal.code)) {
+      if (!['EVENT_NOT_ALLOWED_IN_STAGE', 'REQUIREMENTS_LOCKED', 'LEGAL_OPINION_REQUIRED', 'PUBLIC_COMMENT_NOT_CLOSED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'NOTHING_TO_ARCHIVE'].includes(d.refusal.code)) {
         expect(d.refusal.missing.length + (d.refusal.code === 'DRAFT_NOT_REVISED' ? 1 : 0)).toBeGreaterThan(0);
       }
     }

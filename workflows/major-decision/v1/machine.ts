@@ -57,7 +57,8 @@ export const majorDecisionMachine = ({ check, reduce, stages }: MachineParts) =>
   states: { ...V1_STAGES, ...(stages as Partial<typeof V1_STAGES>) },
 });
 
-const V1_STAGES = {
+/** Version 1's stages, which a later version reshapes one by one. */
+export const V1_STAGES = {
     proposed: {
       on: {
         CATALOG_PUBLISHED: { target: 'cataloged', guard: 'allowed', actions: 'record' },

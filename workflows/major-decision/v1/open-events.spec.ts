@@ -53,6 +53,7 @@ describe.each(CASES)('openEvents on every reachable state (%s)', (_name, v, requ
         snap.context.risk?.controllable,
         snap.context.drafts.every((d) => snap.context.staleDraftVersions.includes(d.draftVersion)),
         snap.context.problemReportedOn !== undefined,
+        (snap.context.unarchived?.length ?? 0) > 0,
       ]) as never,
   });
 

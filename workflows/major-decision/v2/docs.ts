@@ -19,6 +19,7 @@ export const EVENT_NOTES = {
   RECORD_HEARING: '决策事项直接涉及公众切身利益或者存在较大分歧的，召开听证会。听证会是听取公众意见的方式之一，同时完成公众参与环节。',
   RECORD_EXPERT_ARGUMENTATION: `${V1_NOTES.RECORD_EXPERT_ARGUMENTATION} 提供书面论证意见的，须署名、盖章。`,
   RECORD_RISK_ASSESSMENT: '评估决策实施对社会稳定、公共安全等的风险，形成风险评估报告。评估认为风险不可控的，合法性审查照常进行；决定通过前，决策机关须认定已采取措施确保风险可控。',
+  ARCHIVE: `${V1_NOTES.ARCHIVE} 归档后又形成执行报告、中止或者恢复执行、决策后评估、停止执行等记录的，再次办理以补充归档；补充归档前，案件标记为归档后形成的材料尚未补充归档。`,
   RECORD_IMPLEMENTATION_REPORT: '决策执行单位报告决策执行情况；发现决策存在问题、客观情况发生重大变化等情形的，在 problems 中报告（SC713-35）。',
   SUSPEND: '执行中出现已报告的问题、情况紧急的，由行政首长先决定中止执行（SC713-37）：写明紧急情形和行政首长的决定文号。',
   RECORD_DISCUSSION: `${V1_NOTES.RECORD_DISCUSSION} 风险评估认为风险不可控的，决定通过须附决策机关认定风险可控的意见及所采取的措施（riskFinding）。`,

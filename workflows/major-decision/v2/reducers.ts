@@ -5,7 +5,22 @@ import { backToDrafting, reduce as v1Reduce } from '../v1/reducers';
 
 const flag = (ctx: ProcedureContext, f: string): string[] => (ctx.flags.includes(f) ? ctx.flags : [...ctx.flags, f]);
 
+/** Events whose records, made after the archive, the archive must take in turn (SC713-33). */
+export const LATER_MATERIAL: ReadonlySet<string> = new Set(['RECORD_IMPLEMENTATION_REPORT', 'SUSPEND', 'RESUME', 'RECORD_EVALUATION', 'TERMINATE']);
+
 export function reduce(ctx: ProcedureContext, e: ProcedureEvent): ProcedureContext {
+  const next = archiveLedger(ctx, e, reduceEvent(ctx, e));
+  return next;
+}
+
+/** SC713-33: material recorded after the archive is owed to it (flagged) until the archive is supplemented. */
+function archiveLedger(before: ProcedureContext, e: ProcedureEvent, next: ProcedureContext): ProcedureContext {
+  if (e.type === 'ARCHIVE') return { ...next, unarchived: [], flags: next.flags.filter((f) => f !== 'ARCHIVE_SUPPLEMENT_DUE') };
+  if (before.done.archive === undefined || !LATER_MATERIAL.has(e.type)) return next;
+  return { ...next, unarchived: [...(before.unarchived ?? []), `${e.type} ${e.seq}`], flags: flag(next, 'ARCHIVE_SUPPLEMENT_DUE') };
+}
+
+function reduceEvent(ctx: ProcedureContext, e: ProcedureEvent): ProcedureContext {
   const next = v1Reduce(ctx, e);
   const p = e.payload;
   if (e.type === 'REPORT_TO_PARTY_COMMITTEE' && p.committeeReply === 'returned') {

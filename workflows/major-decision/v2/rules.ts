@@ -113,6 +113,16 @@ const RULES: Partial<Record<EventType, Array<{ rule: Rule; stateOnly?: boolean }
     },
   ],
   PUBLISH: [{ rule: (ctx) => exemptionUncited(ctx), stateOnly: true }],
+  ARCHIVE: [
+    {
+      // SC713-33: once archived, the archive is supplemented with what was recorded after it, and only then.
+      rule: (ctx) =>
+        ctx.done.archive === undefined || (ctx.unarchived?.length ?? 0) > 0
+          ? null
+          : refuse('NOTHING_TO_ARCHIVE', `已归档，此后没有新形成的执行报告、中止或者恢复执行、决策后评估、停止执行的记录需要补充归档`, ['SC713-33']),
+      stateOnly: true,
+    },
+  ],
   SUSPEND: [
     {
       // SC713-37, 35: the head suspends in an urgency that a reported problem of the implementation gives rise to.

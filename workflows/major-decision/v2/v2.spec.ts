@@ -28,11 +28,11 @@ describe('major-decision version 2', () => {
   });
 
   it('gives every refusal code new in version 2 a category and a Chinese word', () => {
-    for (const code of ['FAIR_COMPETITION_REVIEW_NEGATIVE', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'REVIEW_DUE_BEFORE_SUBMISSION', 'COMMENT_PERIOD_ENDS_BEFORE_START']) {
+    for (const code of ['NOTHING_TO_ARCHIVE', 'FAIR_COMPETITION_REVIEW_NEGATIVE', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'REVIEW_DUE_BEFORE_SUBMISSION', 'COMMENT_PERIOD_ENDS_BEFORE_START']) {
       expect([code, REFUSAL_CATEGORIES[code]]).toEqual([code, expect.any(String)]);
       expect(codeLabel(code)).not.toBe(code);
     }
-    for (const f of ['PARTY_REPORT_EXEMPTED', 'PARTY_COMMITTEE_RETURNED', 'RISK_FOUND_CONTROLLABLE_BY_ORGAN']) expect(FLAG_LABELS[f]).toBeDefined();
+    for (const f of ['PARTY_REPORT_EXEMPTED', 'PARTY_COMMITTEE_RETURNED', 'RISK_FOUND_CONTROLLABLE_BY_ORGAN', 'ARCHIVE_SUPPLEMENT_DUE']) expect(FLAG_LABELS[f]).toBeDefined();
   });
 
   it('has an example of every event that passes its version-2 schema', () => {
@@ -324,6 +324,31 @@ describe('major-decision version 2', () => {
       expect(w.send('RECORD_DISCUSSION', { headDecision: 'return', headReason: '按公平竞争审查意见修改' }).accepted).toBe(true);
       w.through('RECORD_DRAFT', 'SUBMIT_LEGALITY_REVIEW', 'ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW', 'RECORD_DISCUSSION');
       expect(w.stage).toBe('decided');
+    });
+  });
+
+  describe('SC713-33: the archive is supplemented as the case goes on', () => {
+    it('owes the archive what is recorded after it (flagged) until a supplement takes it; a supplement with nothing new is refused', () => {
+      const w = walk().through(...TO_PUBLISHED, 'ARCHIVE');
+      expect(v2.openEvents(w.state)).not.toContain('ARCHIVE');
+      expect(refusal(w.send('ARCHIVE')).code).toBe('NOTHING_TO_ARCHIVE');
+      w.through('RECORD_IMPLEMENTATION_REPORT', 'SUSPEND', 'RECORD_EVALUATION');
+      expect(w.state.context.unarchived).toEqual([expect.stringMatching(/^RECORD_IMPLEMENTATION_REPORT \d+$/), expect.stringMatching(/^SUSPEND \d+$/), expect.stringMatching(/^RECORD_EVALUATION \d+$/)]);
+      expect(v2.flags(w.state)).toContain('ARCHIVE_SUPPLEMENT_DUE');
+      expect(v2.isComplete(w.state)).toBe(true);
+      expect(v2.openEvents(w.state)).toContain('ARCHIVE');
+      w.through('ARCHIVE');
+      expect(w.state.context.unarchived).toEqual([]);
+      expect(v2.flags(w.state)).not.toContain('ARCHIVE_SUPPLEMENT_DUE');
+      // A termination after the archive is owed to it as well.
+      w.through('TERMINATE');
+      expect(v2.flags(w.state)).toContain('ARCHIVE_SUPPLEMENT_DUE');
+      w.through('ARCHIVE');
+      expect(w.state.value).toEqual({ published: { implementation: 'terminated', archive: 'archived' } });
+      // Version 1 takes no supplement.
+      const onV1 = v1Walk().through(...TO_PUBLISHED, 'ARCHIVE', 'RECORD_IMPLEMENTATION_REPORT');
+      expect(refusal(onV1.send('ARCHIVE')).code).toBe('EVENT_NOT_ALLOWED_IN_STAGE');
+      expect(v1.flags(onV1.state)).not.toContain('ARCHIVE_SUPPLEMENT_DUE');
     });
   });
 
