@@ -47,7 +47,8 @@ describe('README walkthrough, run as written', () => {
 
   beforeAll(async () => {
     if (!adminPassword) throw new Error('the walkthrough does not start with ADMIN_PASSWORD=... npm start');
-    t = await createTestApp({ env: { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: adminPassword } });
+    // As a fresh `npm start`: new decisions on the default version of the procedure (2).
+    t = await createTestApp({ env: { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: adminPassword, MAJOR_DECISION_DEFAULT_VERSION: '2' } });
   });
   afterAll(() => t?.close());
 
@@ -78,9 +79,10 @@ describe('README walkthrough, run as written', () => {
     // The archive's answer: published, in force, archived.
     expect(run.stdout).toContain('{"published":{"implementation":"in_force","archive":"archived"}}');
 
-    const rows = await t.tx.read((q) => q.query<{ stage: string; complete: number | boolean; snapshot: string }>('SELECT stage, complete, snapshot FROM decision'));
+    const rows = await t.tx.read((q) => q.query<{ stage: string; complete: number | boolean; snapshot: string; definition_version: number }>('SELECT stage, complete, snapshot, definition_version FROM decision'));
     expect(rows).toHaveLength(1);
     expect(rows[0].stage).toBe('published');
+    expect(Number(rows[0].definition_version)).toBe(2);
     expect(Boolean(rows[0].complete)).toBe(true);
     expect((JSON.parse(rows[0].snapshot) as { value: unknown }).value).toEqual({ published: { implementation: 'in_force', archive: 'archived' } });
     expect(await t.countRows('violation_attempt')).toBe(1);
