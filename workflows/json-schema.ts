@@ -73,7 +73,7 @@ function fieldSchema(f: Field, path: string, docs: FieldDocs): JsonSchema {
     case 'list': {
       // The entries of a list of objects are described field by field; a list of values by the list's own description.
       const items = f.of.kind === 'object' ? objectSchema(f.of.fields, `${path}[]`, docs) : fieldSchema(f.of, `${path}[]`, docs);
-      return described({ type: 'array', items, minItems: 1, maxItems: MAX_LIST_ENTRIES });
+      return described({ type: 'array', items, minItems: f.mayBeEmpty ? 0 : 1, maxItems: MAX_LIST_ENTRIES });
     }
     case 'object':
       return described(objectSchema(f.fields, path, docs));

@@ -16,7 +16,8 @@ export type Field =
   | { kind: 'uuid'; optional?: boolean; names?: 'unit' }
   /** `labels`: the word of each value, shown beside it when a value is refused. */
   | { kind: 'enum'; values: readonly string[]; labels?: Readonly<Record<string, string>>; optional?: boolean }
-  | { kind: 'list'; of: Field; optional?: boolean }
+  /** `mayBeEmpty`: an empty list is a statement (none), not a missing value. */
+  | { kind: 'list'; of: Field; optional?: boolean; mayBeEmpty?: boolean }
   | { kind: 'object'; fields: Shape; optional?: boolean };
 
 export type Shape = Readonly<Record<string, Field>>;
@@ -32,6 +33,8 @@ export const oneOf = (...values: string[]): Field => ({ kind: 'enum', values });
 /** One of the keys of `labels`, each shown with its word when a value is refused. */
 export const oneOfLabelled = (labels: Readonly<Record<string, string>>): Field => ({ kind: 'enum', values: Object.keys(labels), labels });
 export const list = (of: Field): Field => ({ kind: 'list', of });
+/** A list that may hold nothing: `[]` says there is none (e.g. no unit to consult). */
+export const listOrNone = (of: Field): Field => ({ kind: 'list', of, mayBeEmpty: true });
 export const obj = (fields: Shape): Field => ({ kind: 'object', fields });
 export const optional = (f: Field): Field => ({ ...f, optional: true });
 
@@ -69,7 +72,8 @@ function check(f: Field, v: unknown, path: string, out: FieldError[]): void {
       if (typeof v !== 'string' || !f.values.includes(v)) out.push({ field: path, message: `须为以下取值之一：${f.values.map((x) => (f.labels?.[x] ? `「${f.labels[x]}」（${x}）` : x)).join('、')}` });
       return;
     case 'list':
-      if (!Array.isArray(v) || v.length === 0) out.push({ field: path, message: '须为至少有一项的数组' });
+      if (!Array.isArray(v)) out.push({ field: path, message: f.mayBeEmpty ? '须为数组（没有的，为空数组 []）' : '须为至少有一项的数组' });
+      else if (v.length === 0 && !f.mayBeEmpty) out.push({ field: path, message: '须为至少有一项的数组' });
       else if (v.length > 1000) out.push({ field: path, message: '最多 1000 项' });
       else v.forEach((item, i) => check(f.of, item, `${path}[${i}]`, out));
       return;
@@ -93,7 +97,7 @@ export function validateShape(shape: Shape, value: unknown, path = '', out: Fiel
   for (const k of Object.keys(rec)) if (!Object.prototype.hasOwnProperty.call(shape, k)) out.push({ field: at(k), message: '不允许的字段，请删除' });
   for (const [k, f] of Object.entries(shape)) {
     if (rec[k] === undefined || rec[k] === null) {
-      if (!f.optional) out.push({ field: at(k), message: '必填' });
+      if (!f.optional) out.push({ field: at(k), message: f.kind === 'list' && f.mayBeEmpty ? '必填（没有的，为空数组 []）' : '必填' });
       continue;
     }
     check(f, rec[k], at(k), out);
