@@ -61,6 +61,8 @@ export const FLAG_LABELS: Readonly<Record<string, string>> = {
   PARTY_COMMITTEE_RETURNED: '党委退回并提出意见',
   ARCHIVE_SUPPLEMENT_DUE: '归档后形成的材料尚未补充归档',
   RISK_FOUND_CONTROLLABLE_BY_ORGAN: '评估认为风险不可控，决策机关认定采取措施后风险可控',
+  CONSULTATION_DISPUTED: '与有关单位协商未取得一致，已向决策机关说明争议',
+  TERMINATED_BY_ADJUSTMENT: '经调整程序决定停止执行',
 };
 
 /** What each stored refusal code (a 422 kept as a violation attempt) means, in a few words. */
@@ -93,6 +95,10 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   REVIEW_DUE_BEFORE_SUBMISSION: '审查期限早于送审日期',
   NOTHING_TO_ARCHIVE: '没有需要补充归档的材料',
   COMMENT_PERIOD_ENDS_BEFORE_START: '征求意见截止日期早于开始日期',
+  TERMINATION_WITHOUT_PROCEDURE: '未经法定程序停止执行决策',
+  HEAD_DID_NOT_SPEAK_LAST: '行政首长未在集体讨论中最后发表意见',
+  MEETING_NOT_OF_ORGAN: '决策草案未经本机关法定会议讨论',
+  PEOPLES_CONGRESS_REQUIRED: '应当由人大及其常委会讨论决定或者向其报告而未办理',
   HEARING_RECORD_UNSIGNED: '听证记录未经签字确认',
   EXPERT_CONFLICT_OF_INTEREST: '论证专家与决策事项有直接利害关系',
   EXPERT_OPINION_UNSIGNED: '专家论证意见未署名、盖章',

@@ -71,6 +71,10 @@ export const REFUSAL_CATEGORIES: Readonly<Record<string, RefusalCategory>> = Obj
   NOTHING_TO_ARCHIVE: 'form', // SC713-33, an archive supplement with nothing recorded since the archive
   REVIEW_DUE_BEFORE_SUBMISSION: 'form', // SC713-26, a review due before it was asked for
   COMMENT_PERIOD_ENDS_BEFORE_START: 'form', // SC713-15, a comment period ending before it starts
+  TERMINATION_WITHOUT_PROCEDURE: 'skip', // SC713-37, stopping a decision in force without the adjustment procedure
+  PEOPLES_CONGRESS_REQUIRED: 'skip', // SC713-8, publishing before the people's congress decided or heard the matter
+  HEAD_DID_NOT_SPEAK_LAST: 'content', // SC713-30, the head spoke before the members
+  MEETING_NOT_OF_ORGAN: 'content', // SC713-30/42, a draft discussed at a meeting that is not the organ's own
 } satisfies Record<string, RefusalCategory>);
 
 /** The category of a stored refusal's code; a code not in the table is `form` (see above). */

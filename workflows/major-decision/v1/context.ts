@@ -77,6 +77,14 @@ export interface ProcedureContext {
   unarchived?: string[];
   /** Version 2: the latest report of a problem in the implementation (SC713-35), which an urgent suspension rests on. */
   problemReportedOn?: string;
+  /** Version 2: what the adjustment under way is for (SC713-37): a change of the decision, or stopping it. */
+  adjustmentPurpose?: 'amend' | 'terminate';
+  /** Version 2: the last day the published decision states it is valid (有效期至). */
+  validUntil?: string;
+  /** Version 2: the kind of the deciding organ (SC713-42), which names the meeting that discusses the draft. */
+  organKind?: string;
+  /** Version 2: whether the approved decision is a matter the people's congress decides or hears before it is issued (SC713-8). */
+  peopleCongressMatter?: string;
   /** The catalog year and the item's planned dates: the first deadlines (absent in snapshots older than them). */
   year?: number;
   plannedStartOn?: string;
@@ -88,6 +96,8 @@ export interface ProcedureInput {
   affectsMarket?: boolean;
   /** The year of the catalog holding the item. */
   year?: number;
+  /** The kind of the catalog's organ (`government`, `department`, `street`); absent: a government. */
+  organKind?: string;
   plannedStartOn?: string;
   plannedDecisionOn?: string;
 }
@@ -105,6 +115,7 @@ export function initialContext(input: ProcedureInput): ProcedureContext {
     preDecisionParticipants: [],
     flags: [],
     ...(input.year !== undefined ? { year: input.year } : {}),
+    ...(input.organKind !== undefined ? { organKind: input.organKind } : {}),
     ...(input.plannedStartOn !== undefined ? { plannedStartOn: input.plannedStartOn } : {}),
     ...(input.plannedDecisionOn !== undefined ? { plannedDecisionOn: input.plannedDecisionOn } : {}),
   };

@@ -14,7 +14,7 @@ import { EVENT_PAYLOADS, EVENT_TYPES } from './events';
 import { EVENT_EXAMPLES } from './examples';
 import { EVENT_NOTES, FIELD_DOCS } from './field-docs';
 import { majorDecisionV1 } from './machine';
-import { findEventRules } from './rule-table';
+import { findEventRules, type RuleTableParts } from './rule-table';
 import { EVENT_BASIS, PRESUPPOSES } from './rules';
 import { STEP_BASIS, STEP_GAP } from './steps';
 
@@ -34,11 +34,11 @@ function eventStages(machine: typeof majorDecisionV1): Record<string, string[]> 
 }
 
 /** What a later version changes of what is read about it. */
-export type DocsOverrides = Partial<Pick<ProcedureDocs, 'law' | 'eventNotes' | 'payloads' | 'fieldDocs' | 'examples' | 'eventBasis'>> & { machine?: typeof majorDecisionV1 };
+export type DocsOverrides = Partial<Pick<ProcedureDocs, 'law' | 'eventNotes' | 'payloads' | 'fieldDocs' | 'examples' | 'eventBasis'>> & RuleTableParts;
 
 export function majorDecisionV1Docs(def: () => ProcedureDefinition<ProcedureContext, ProcedureInput>, overrides: DocsOverrides = {}): ProcedureDocs {
   let rules: Record<string, EventRule[]> | undefined;
-  const { machine = majorDecisionV1, ...rest } = overrides;
+  const { machine = majorDecisionV1, samplePayload, ...rest } = overrides;
   return {
     title: '重大行政决策程序',
     law: '《重大行政决策程序暂行条例》（国务院令第713号）',
@@ -51,7 +51,7 @@ export function majorDecisionV1Docs(def: () => ProcedureDefinition<ProcedureCont
     presupposes: PRESUPPOSES,
     stepGaps: STEP_GAP,
     eventStages: eventStages(machine),
-    eventRules: () => (rules ??= findEventRules(def())),
+    eventRules: () => (rules ??= findEventRules(def(), { machine, samplePayload })),
     planningDateFields: [...PLANNING_DATES],
     deadlines: STEP_DEADLINES,
     ...rest,

@@ -82,6 +82,9 @@ function expectedAccepted(v: MajorDecisionVersion, ctx: ProcedureContext, type: 
     case 'SUSPEND':
       // Version 2: on a reported problem of the implementation (SC713-37, 35).
       return v.version < 2 || ctx.problemReportedOn !== undefined;
+    case 'TERMINATE':
+      // Version 2: directly only once the decision's stated term has run; otherwise through an adjustment (SC713-37).
+      return v.version < 2 || ctx.validUntil !== undefined;
     default:
       return true;
   }
@@ -93,7 +96,7 @@ const PROCEDURE_CODES = new Set([
   'HEARING_INCOMPLETE', 'EXPERT_ARGUMENTATION_INCOMPLETE', 'RISK_ASSESSMENT_INCOMPLETE', 'RISK_UNCONTROLLABLE', 'LEGALITY_REVIEW_REQUIRED',
   'OPINION_ADOPTION_INCOMPLETE', 'DECISION_REQUIRED', 'PARTY_REPORT_REQUIRED', 'PUBLICATION_REQUIRED', 'LEGAL_OPINION_REQUIRED', 'REQUIREMENTS_LOCKED',
   // version 2
-  'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'NOTHING_TO_ARCHIVE',
+  'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'NOTHING_TO_ARCHIVE', 'TERMINATION_WITHOUT_PROCEDURE',
 ]);
 
 const CASES = MAJOR_DECISION_VERSIONS.flatMap((v) => Object.entries(REQUIREMENT_SETS).map(([name, requirements]) => [`version ${v.version}, ${name}`, v, requirements] as const));
@@ -112,7 +115,14 @@ describe.each(CASES)('every reachable state × every event (%s)', (_name, v, req
       patch(sampleEvent('RECORD_DISCUSSION', snap.context), { headDecision: 'reject', headReason: '财力不足' }),
       patch(sampleEvent('RECORD_DISCUSSION', snap.context), { headDecision: 'return', headReason: '需进一步论证' }),
       // Version 2: the party committee returns the draft (SC713-31).
-      ...(v.version >= 2 ? [patch(sampleEvent('REPORT_TO_PARTY_COMMITTEE', snap.context), { committeeReply: 'returned', replyOpinions: ['补充论证'] })] : []),
+      ...(v.version >= 2
+        ? [
+            patch(sampleEvent('REPORT_TO_PARTY_COMMITTEE', snap.context), { committeeReply: 'returned', replyOpinions: ['补充论证'] }),
+            // Version 2: a decision with a stated term, and an adjustment that stops the decision (SC713-37).
+            patch(sampleEvent('PUBLISH', snap.context), { validUntil: sampleEvent('PUBLISH', snap.context).payload.publishedOn }),
+            patch(sampleEvent('START_ADJUSTMENT', snap.context), { purpose: 'terminate' }),
+          ]
+        : []),
     ],
     // States differ by stage and by what is settled, not by dates or counters.
     serializeState: (snap) =>
@@ -125,6 +135,8 @@ describe.each(CASES)('every reachable state × every event (%s)', (_name, v, req
         snap.context.staleDraftVersions.includes(snap.context.drafts[snap.context.drafts.length - 1]?.draftVersion ?? ''),
         snap.context.problemReportedOn !== undefined,
         (snap.context.unarchived?.length ?? 0) > 0,
+        snap.context.validUntil !== undefined,
+        snap.context.adjustmentPurpose ?? null,
       ]) as never,
   });
   const reached = new Set(paths.flatMap((p) => keys(p.state.value)));
@@ -152,7 +164,7 @@ describe.each(CASES)('every reachable state × every event (%s)', (_name, v, req
       for (const id of d.refusal.legalBasis) expect(LEGAL_BASIS[id]).toBeDefined();
       for (const m of d.refusal.missing) for (const id of m.legalBasis) expect(LEGAL_BASIS[id]).toBeDefined();
       // Refusals of a step out of order, not of a step missing (version 2: an open comment period, SC713-15).
-      if (!['EVENT_NOT_ALLOWED_IN_STAGE', 'REQUIREMENTS_LOCKED', 'LEGAL_OPINION_REQUIRED', 'PUBLIC_COMMENT_NOT_CLOSED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'NOTHING_TO_ARCHIVE'].includes(d.refusal.code)) {
+      if (!['EVENT_NOT_ALLOWED_IN_STAGE', 'REQUIREMENTS_LOCKED', 'LEGAL_OPINION_REQUIRED', 'PUBLIC_COMMENT_NOT_CLOSED', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'NOTHING_TO_ARCHIVE', 'TERMINATION_WITHOUT_PROCEDURE'].includes(d.refusal.code)) {
         expect(d.refusal.missing.length + (d.refusal.code === 'DRAFT_NOT_REVISED' ? 1 : 0)).toBeGreaterThan(0);
       }
     }

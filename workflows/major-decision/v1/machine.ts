@@ -44,6 +44,8 @@ export const majorDecisionMachine = ({ check, reduce, stages }: MachineParts) =>
     allowedWhen: ({ context, event }, b: Branch) =>
       event.payload[b.p] === b.is && check(context, event) === null,
     partyReportNotRequired: ({ context }) => context.requirements.partyCommitteeReport?.required === false,
+    /** Same as `allowed`, and a member of the state selects this branch (a later version's branches). */
+    allowedIfState: ({ context, event }, b: { c: keyof ProcedureContext; is: string }) => context[b.c] === b.is && check(context, event) === null,
   },
   actions: {
     record: assign(({ context, event }) => reduce(context, event)),

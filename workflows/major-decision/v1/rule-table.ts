@@ -14,7 +14,14 @@ import { REFUSAL_CATEGORIES } from '../../refusal-categories';
 import type { ProcedureContext, ProcedureInput } from './context';
 import type { EventType } from './events';
 import { majorDecisionV1 } from './machine';
-import { REQUIREMENT_SETS, SAMPLE_TODAY, sampleEvent, sampleEvents } from './samples';
+import { EVENT_TYPES } from './events';
+import { REQUIREMENT_SETS, SAMPLE_TODAY, sampleEvent as v1SampleEvent, samplePayload as v1SamplePayload } from './samples';
+
+/** What a version of the procedure runs its rules on: its statechart and its sample payloads (default: version 1's). */
+export interface RuleTableParts {
+  machine?: typeof majorDecisionV1;
+  samplePayload?: (type: EventType, ctx: ProcedureContext) => Record<string, unknown>;
+}
 
 export const DATE_RULE_CODES: readonly string[] = ['DATE_IN_FUTURE', 'DATE_OUT_OF_ORDER'];
 
@@ -46,7 +53,8 @@ export function ruleBreakers(type: EventType, ctx: ProcedureContext, payload: Re
     case 'RECORD_REVISIONS':
       return [{ opinionAdoption: [{ opinionSeq: 999, adopted: true, note: '无' }] }];
     case 'RECORD_DISCUSSION':
-      return [{ memberOpinions: [{ member: '副区长', position: 'disagree' }] }];
+      // Version 2 also asks for the organ's own meeting and the head speaking last (SC713-30, 42).
+      return [{ memberOpinions: [{ member: '副区长', position: 'disagree' }] }, { meetingType: 'street_office' }, { headSpokeLast: false }];
     case 'PUBLISH':
       return [{ adoptionExplanation: undefined }];
     case 'RECORD_EVALUATION':
@@ -73,14 +81,21 @@ const CODE_ORDER = Object.keys(REFUSAL_CATEGORIES);
 const codeRank = (code: string) => (CODE_ORDER.includes(code) ? CODE_ORDER.indexOf(code) : CODE_ORDER.length);
 
 /** Per event type, the refusals it can get in a stage that takes it, in the order of the refusal categories table. */
-export function findEventRules(def: ProcedureDefinition<ProcedureContext, ProcedureInput>): Record<string, EventRule[]> {
+export function findEventRules(def: ProcedureDefinition<ProcedureContext, ProcedureInput>, parts: RuleTableParts = {}): Record<string, EventRule[]> {
+  const { machine = majorDecisionV1, samplePayload = v1SamplePayload } = parts;
+  const sampleEvent = (type: EventType, ctx: ProcedureContext) => ({ ...v1SampleEvent(type, ctx), payload: samplePayload(type, ctx) });
   const found = new Map<string, Map<string, Set<string>>>();
   for (const type of def.events) found.set(type, new Map());
   for (const input of INPUTS) {
-    const paths = getShortestPaths(majorDecisionV1, {
+    const paths = getShortestPaths(machine, {
       input,
       events: (snap) => [
-        ...sampleEvents(snap.context),
+        ...EVENT_TYPES.map((t) => sampleEvent(t, snap.context)),
+        // Version 2: a matter the people's congress decides (SC713-8).
+        (() => {
+          const e = sampleEvent('RECORD_DISCUSSION', snap.context);
+          return { ...e, payload: { ...e.payload, peopleCongressMatter: 'decide' } };
+        })(),
         ...(['unlawful', 'lawful_with_revisions'] as const).map((conclusion) => {
           const e = sampleEvent('CONCLUDE_REVIEW', snap.context);
           return { ...e, payload: { ...e.payload, conclusion } };
@@ -103,6 +118,7 @@ export function findEventRules(def: ProcedureDefinition<ProcedureContext, Proced
           snap.context.review.round > 0,
           snap.context.risk?.controllable,
           snap.context.staleDraftVersions.length,
+          snap.context.peopleCongressMatter ?? null,
         ]) as never,
     });
     for (const path of paths) {

@@ -8,11 +8,10 @@ import { majorDecisionDefinition } from '../v1';
 import { CLAIMED_DATES } from '../v1/claimed-dates';
 import type { ProcedureContext, ProcedureInput } from '../v1/context';
 import { RECORD_TYPE_LABELS, STAGE_LABELS, STEP_LABELS, STEP_STATUS_LABELS } from '../v1/labels';
-import { wrongStage } from '../v1/rules';
 import { majorDecisionV2Docs } from './docs';
 import { payloadErrors } from './events';
 import { majorDecisionV2 } from './machine';
-import { check, refusedWhateverPayload } from './rules';
+import { check, refusedWhateverPayload, wrongStage } from './rules';
 
 export { EVENT_PAYLOADS } from './events';
 export { majorDecisionV2 } from './machine';

@@ -9,8 +9,28 @@ const flag = (ctx: ProcedureContext, f: string): string[] => (ctx.flags.includes
 export const LATER_MATERIAL: ReadonlySet<string> = new Set(['RECORD_IMPLEMENTATION_REPORT', 'SUSPEND', 'RESUME', 'RECORD_EVALUATION', 'TERMINATE']);
 
 export function reduce(ctx: ProcedureContext, e: ProcedureEvent): ProcedureContext {
-  const next = archiveLedger(ctx, e, reduceEvent(ctx, e));
-  return next;
+  return archiveLedger(ctx, e, duties(ctx, e, reduceEvent(ctx, e)));
+}
+
+/** What version 2 keeps of the duties version 1 has no step for: adjustments and their purpose, the term, the people's congress, consultations. */
+function duties(ctx: ProcedureContext, e: ProcedureEvent, next: ProcedureContext): ProcedureContext {
+  const p = e.payload;
+  switch (e.type) {
+    case 'START_ADJUSTMENT':
+      return { ...next, adjustmentPurpose: (p.purpose as 'amend' | 'terminate' | undefined) ?? 'amend', peopleCongressMatter: undefined };
+    case 'PUBLISH':
+      // SC713-37: the published decision to stop ends the implementation of the one in force.
+      if (ctx.adjustmentPurpose === 'terminate') {
+        return { ...next, implementation: { status: 'terminated', since: p.publishedOn as string }, validUntil: undefined, flags: flag(next, 'TERMINATED_BY_ADJUSTMENT') };
+      }
+      return { ...next, adjustmentPurpose: undefined, validUntil: p.validUntil as string | undefined };
+    case 'RECORD_DISCUSSION':
+      return p.headDecision === 'approve' ? { ...next, peopleCongressMatter: p.peopleCongressMatter as string } : next;
+    case 'RECORD_DRAFT':
+      return ((p.consultations as Array<{ agreed: boolean }> | undefined) ?? []).some((c) => !c.agreed) ? { ...next, flags: flag(next, 'CONSULTATION_DISPUTED') } : next;
+    default:
+      return next;
+  }
 }
 
 /** SC713-33: material recorded after the archive is owed to it (flagged) until the archive is supplemented. */

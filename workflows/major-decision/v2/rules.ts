@@ -7,8 +7,20 @@ import type { FieldError } from '../../schema';
 import type { ProcedureContext, ProcedureEvent } from '../v1/context';
 import type { EventType } from '../v1/events';
 import { asV1Payload } from './events';
+import { addDays } from '../../dates';
 import { EVENT_LABELS } from '../v1/labels';
-import { check as v1Check, eventNamed, missingFor, missingSentence, refusedWhateverPayload as v1RefusedWhateverPayload, type Refusal } from '../v1/rules';
+import type { Stage } from '../v1/context';
+import {
+  check as v1Check,
+  EVENT_BASIS as V1_EVENT_BASIS,
+  eventNamed,
+  missingFor,
+  missingSentence,
+  refusedWhateverPayload as v1RefusedWhateverPayload,
+  wrongStage as v1WrongStage,
+  type Refusal,
+} from '../v1/rules';
+import { MEETING_TYPE_LABELS, MEETINGS_OF_ORGAN } from './labels';
 
 type P = Record<string, unknown>;
 type Rule = (ctx: ProcedureContext, p: P) => Omit<Refusal, 'missing'> | null;
@@ -48,6 +60,30 @@ function exemptionUncited(ctx: ProcedureContext): Omit<Refusal, 'missing'> | nul
     ],
   );
 }
+
+/**
+ * The article each event rests on in version 2, where it differs from version 1's: taking an item off
+ * the catalog is the organ adjusting its catalog (SC713-3(3)); neither SC713-10 (starting a procedure)
+ * nor SC713-37 (a decision in force) governs it. The draft rests on consultation too (SC713-13).
+ */
+export const EVENT_BASIS: Record<EventType, string[]> = {
+  ...V1_EVENT_BASIS,
+  WITHDRAW: ['SC713-3'],
+  RECORD_DRAFT: ['SC713-12', 'SC713-13'],
+  RECORD_DISCUSSION: ['SC713-30', 'SC713-42'],
+  PUBLISH: ['SC713-32', 'SC713-8'],
+  RECORD_IMPLEMENTATION_REPORT: ['SC713-34', 'SC713-35'],
+};
+
+/** An event sent where its stage does not take it: version 1's refusal, citing version 2's article for the event. */
+export function wrongStage(ctx: ProcedureContext, stage: Stage, type: EventType, accepted: readonly EventType[] = []): Refusal {
+  const r = v1WrongStage(ctx, stage, type, accepted);
+  return r.code === 'EVENT_NOT_ALLOWED_IN_STAGE' ? { ...r, legalBasis: EVENT_BASIS[type] } : r;
+}
+
+const TERMINATE_BY_ADJUSTMENT =
+  `依法作出的重大行政决策，未经法定程序不得随意停止执行：停止执行属于对决策的重大调整，须依照本条例履行相关法定程序。` +
+  `请由决策机关办公室办理${named(EVENT_LABELS.START_ADJUSTMENT, 'START_ADJUSTMENT')}（purpose 为 terminate），拟订停止执行的决定，经合法性审查和集体讨论决定后公布，公布即停止执行`;
 
 /** The rules only version 2 has, by event; state-only rules are marked (they refuse whatever the payload). */
 const RULES: Partial<Record<EventType, Array<{ rule: Rule; stateOnly?: boolean }>>> = {
@@ -112,7 +148,71 @@ const RULES: Partial<Record<EventType, Array<{ rule: Rule; stateOnly?: boolean }
       },
     },
   ],
-  PUBLISH: [{ rule: (ctx) => exemptionUncited(ctx), stateOnly: true }],
+  PUBLISH: [
+    { rule: (ctx) => exemptionUncited(ctx), stateOnly: true },
+    {
+      // SC713-8: a matter the people's congress decides, or hears before it is issued, is published only after it did.
+      rule: (ctx, p) => {
+        const matter = ctx.peopleCongressMatter;
+        if (matter !== 'decide' && matter !== 'report') return null;
+        const pc = p.peopleCongress as { on: string; reference: string } | undefined;
+        const what = matter === 'decide' ? '由本级人民代表大会及其常务委员会讨论决定' : '在出台前向本级人民代表大会常务委员会报告';
+        if (!pc) {
+          return refuse(
+            'PEOPLES_CONGRESS_REQUIRED',
+            `集体讨论决定时认定本决策应当${what}，尚未记载办理情况的，不得公布：请在 peopleCongress 中写明${matter === 'decide' ? '人大及其常委会作出决定' : '向人大常委会报告'}的日期和文号`,
+            ['SC713-8'],
+            [{ field: 'payload.peopleCongress', message: `必填：${matter === 'decide' ? '人大及其常委会作出决定' : '向人大常委会报告'}的日期（on）和文号（reference）` }],
+          );
+        }
+        const meetingOn = ctx.discussion?.meetingOn;
+        const publishedOn = p.publishedOn as string;
+        if ((meetingOn && pc.on < meetingOn) || pc.on > publishedOn) {
+          return refuse(
+            'DATE_OUT_OF_ORDER',
+            `人大及其常委会办理的日期 peopleCongress.on（${pc.on}）须在集体讨论决定（${meetingOn ?? '—'}）之后、公布（${publishedOn}）之前`,
+            ['SC713-8', 'SC713-33'],
+            [{ field: 'payload.peopleCongress.on', message: `须在 ${meetingOn ?? '集体讨论决定'} 至 ${publishedOn} 之间` }],
+          );
+        }
+        return null;
+      },
+    },
+    {
+      rule: (_ctx, p) => {
+        const validUntil = p.validUntil as string | undefined;
+        const publishedOn = p.publishedOn as string;
+        if (validUntil === undefined || validUntil >= publishedOn) return null;
+        return refuse('DATE_OUT_OF_ORDER', `决策的有效期 validUntil（${validUntil}）早于公布日期（${publishedOn}）`, ['SC713-32', 'SC713-33'], [
+          { field: 'payload.validUntil', message: `不得早于 publishedOn（${publishedOn}）` },
+        ]);
+      },
+    },
+  ],
+  TERMINATE: [
+    {
+      // SC713-37: stopping a decision in force is a major adjustment, through the adjustment procedure; a decision stops by itself only when its stated term has run.
+      rule: (ctx) =>
+        ctx.validUntil !== undefined
+          ? null
+          : refuse('TERMINATION_WITHOUT_PROCEDURE', `${TERMINATE_BY_ADJUSTMENT}。公布时写明有效期（validUntil）的决策，有效期届满后可直接登记停止执行`, ['SC713-37']),
+      stateOnly: true,
+    },
+    {
+      rule: (ctx, p) => {
+        const terminatedOn = p.terminatedOn as string;
+        if (ctx.validUntil === undefined || terminatedOn > ctx.validUntil) return null;
+        const earliest = addDays(ctx.validUntil, 1);
+        return refuse(
+          'TERMINATION_WITHOUT_PROCEDURE',
+          `决策公布的有效期至 ${ctx.validUntil}，有效期届满前停止执行的，${TERMINATE_BY_ADJUSTMENT}；有效期届满的，terminatedOn 不早于 ${earliest}`,
+          ['SC713-37'],
+          [{ field: 'payload.terminatedOn', message: `有效期届满后方可直接登记停止执行：不早于 ${earliest}` }],
+          
+        );
+      },
+    },
+  ],
   ARCHIVE: [
     {
       // SC713-33: once archived, the archive is supplemented with what was recorded after it, and only then.
@@ -154,6 +254,33 @@ const RULES: Partial<Record<EventType, Array<{ rule: Rule; stateOnly?: boolean }
     },
   ],
   RECORD_DISCUSSION: [
+    {
+      // SC713-30, 42: the draft is discussed at the organ's own collective meeting.
+      rule: (ctx, p) => {
+        const kind = ctx.organKind ?? 'government';
+        const allowed = MEETINGS_OF_ORGAN[kind] ?? MEETINGS_OF_ORGAN.government;
+        if (allowed.includes(p.meetingType as string)) return null;
+        const words = allowed.map((t) => named(MEETING_TYPE_LABELS[t], t)).join('或者');
+        return refuse(
+          'MEETING_NOT_OF_ORGAN',
+          `决策草案应当经决策机关的${words}讨论，由行政首长在集体讨论的基础上作出决定；${named(MEETING_TYPE_LABELS[p.meetingType as string], p.meetingType as string)}不是本决策机关讨论决策草案的会议`,
+          kind === 'government' ? ['SC713-30'] : ['SC713-30', 'SC713-42'],
+          [{ field: 'payload.meetingType', message: `须为 ${allowed.join('、')}` }],
+        );
+      },
+    },
+    {
+      // SC713-30(2): the members speak first, the head last.
+      rule: (_ctx, p) =>
+        p.headSpokeLast === true
+          ? null
+          : refuse(
+              'HEAD_DID_NOT_SPEAK_LAST',
+              '讨论决策草案，会议组成人员应当充分发表意见，行政首长最后发表意见；行政首长未最后发表意见的讨论不能作为集体讨论决定：请重新组织讨论，并如实记录',
+              ['SC713-30'],
+              [{ field: 'payload.headSpokeLast', message: '须为 true：行政首长在会议组成人员发表意见后最后发表意见' }],
+            ),
+    },
     {
       // FCR-18: a draft the review found to restrict competition without an exception is not issued.
       rule: (ctx, p) =>

@@ -28,11 +28,25 @@ describe('major-decision version 2', () => {
   });
 
   it('gives every refusal code new in version 2 a category and a Chinese word', () => {
-    for (const code of ['NOTHING_TO_ARCHIVE', 'FAIR_COMPETITION_REVIEW_NEGATIVE', 'SUSPENSION_WITHOUT_PROBLEM_REPORT', 'PUBLIC_COMMENT_NOT_CLOSED', 'PARTY_REPORT_EXEMPTION_UNCITED', 'REVIEW_DUE_BEFORE_SUBMISSION', 'COMMENT_PERIOD_ENDS_BEFORE_START']) {
+    for (const code of [
+      'NOTHING_TO_ARCHIVE',
+      'FAIR_COMPETITION_REVIEW_NEGATIVE',
+      'SUSPENSION_WITHOUT_PROBLEM_REPORT',
+      'PUBLIC_COMMENT_NOT_CLOSED',
+      'PARTY_REPORT_EXEMPTION_UNCITED',
+      'REVIEW_DUE_BEFORE_SUBMISSION',
+      'COMMENT_PERIOD_ENDS_BEFORE_START',
+      'TERMINATION_WITHOUT_PROCEDURE',
+      'HEAD_DID_NOT_SPEAK_LAST',
+      'MEETING_NOT_OF_ORGAN',
+      'PEOPLES_CONGRESS_REQUIRED',
+    ]) {
       expect([code, REFUSAL_CATEGORIES[code]]).toEqual([code, expect.any(String)]);
       expect(codeLabel(code)).not.toBe(code);
     }
-    for (const f of ['PARTY_REPORT_EXEMPTED', 'PARTY_COMMITTEE_RETURNED', 'RISK_FOUND_CONTROLLABLE_BY_ORGAN', 'ARCHIVE_SUPPLEMENT_DUE']) expect(FLAG_LABELS[f]).toBeDefined();
+    for (const f of ['PARTY_REPORT_EXEMPTED', 'PARTY_COMMITTEE_RETURNED', 'RISK_FOUND_CONTROLLABLE_BY_ORGAN', 'ARCHIVE_SUPPLEMENT_DUE', 'CONSULTATION_DISPUTED', 'TERMINATED_BY_ADJUSTMENT']) {
+      expect(FLAG_LABELS[f]).toBeDefined();
+    }
   });
 
   it('has an example of every event that passes its version-2 schema', () => {
@@ -308,7 +322,7 @@ describe('major-decision version 2', () => {
     });
 
     it('asks for the explanation of an exception (FCR-17)', () => {
-      const base = { draftedOn: '2026-01-05', draftVersion: 'v1', summary: 's', lawsReviewed: ['l'], fairCompetitionReview: '已审查' };
+      const base = { draftedOn: '2026-01-05', draftVersion: 'v1', summary: 's', lawsReviewed: ['l'], fairCompetitionReview: '已审查', consultations: [] };
       expect(v2.payloadErrors('RECORD_DRAFT', { ...base, fairCompetitionFindings: findings('exception_applies') }).map((e) => e.field)).toEqual(['payload.fairCompetitionFindings.exceptionExplanation']);
       expect(v2.payloadErrors('RECORD_DRAFT', { ...base, fairCompetitionFindings: { ...findings('exception_applies'), exceptionExplanation: '为实现节约能源，设三年实施期限' } })).toEqual([]);
     });
@@ -340,15 +354,164 @@ describe('major-decision version 2', () => {
       w.through('ARCHIVE');
       expect(w.state.context.unarchived).toEqual([]);
       expect(v2.flags(w.state)).not.toContain('ARCHIVE_SUPPLEMENT_DUE');
-      // A termination after the archive is owed to it as well.
-      w.through('TERMINATE');
-      expect(v2.flags(w.state)).toContain('ARCHIVE_SUPPLEMENT_DUE');
-      w.through('ARCHIVE');
-      expect(w.state.value).toEqual({ published: { implementation: 'terminated', archive: 'archived' } });
+      // A termination after the archive (the decision's term has run) is owed to it as well.
+      const t = walk().through(...TO_PUBLISHED.slice(0, -1));
+      t.send('PUBLISH', { validUntil: samplePayload('PUBLISH', t.state.context).publishedOn });
+      t.through('ARCHIVE', 'TERMINATE');
+      expect(v2.flags(t.state)).toContain('ARCHIVE_SUPPLEMENT_DUE');
+      t.through('ARCHIVE');
+      expect(t.state.value).toEqual({ published: { implementation: 'terminated', archive: 'archived' } });
       // Version 1 takes no supplement.
       const onV1 = v1Walk().through(...TO_PUBLISHED, 'ARCHIVE', 'RECORD_IMPLEMENTATION_REPORT');
       expect(refusal(onV1.send('ARCHIVE')).code).toBe('EVENT_NOT_ALLOWED_IN_STAGE');
       expect(v1.flags(onV1.state)).not.toContain('ARCHIVE_SUPPLEMENT_DUE');
+    });
+  });
+
+  describe('SC713-37: a decision in force is stopped through the adjustment procedure, never directly', () => {
+    const TO_RE_REVIEW = ['RECORD_DRAFT', 'OPEN_PUBLIC_COMMENT', 'CLOSE_PUBLIC_COMMENT', 'RECORD_HEARING', 'RECORD_EXPERT_ARGUMENTATION', 'RECORD_RISK_ASSESSMENT', 'SUBMIT_LEGALITY_REVIEW'] as const;
+
+    it('refuses a direct stop, naming the adjustment that would pass; version 1 takes it', () => {
+      const w = walk().through(...TO_PUBLISHED);
+      const r = refusal(w.send('TERMINATE'));
+      expect([r.code, r.legalBasis]).toEqual(['TERMINATION_WITHOUT_PROCEDURE', ['SC713-37']]);
+      expect(r.detail).toContain('START_ADJUSTMENT');
+      expect(r.detail).toContain('purpose 为 terminate');
+      expect(v2.openEvents(w.state)).not.toContain('TERMINATE');
+      expect(v1Walk().through(...TO_PUBLISHED).send('TERMINATE').accepted).toBe(true);
+    });
+
+    it('stops the decision when the decision to stop, reviewed and discussed, is published; the old one stays in force meanwhile', () => {
+      const w = walk().through(...TO_PUBLISHED);
+      expect(w.send('START_ADJUSTMENT', { purpose: 'terminate', reason: '上级政策调整，不再实施' }).accepted).toBe(true);
+      expect([w.stage, w.state.context.inForce, v2.revision(w.state)]).toEqual(['drafting', { revision: 1, status: 'in_force' }, 2]);
+      // The decision to stop cannot skip its own review and discussion.
+      expect(refusal(w.send('RECORD_DISCUSSION')).code).toBe('LEGALITY_REVIEW_REQUIRED');
+      w.through(...TO_RE_REVIEW, 'ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE', 'PUBLISH');
+      expect(w.state.value).toEqual({ published: { implementation: 'terminated', archive: 'pending' } });
+      expect(w.state.context.implementation?.status).toBe('terminated');
+      expect(w.state.context.inForce).toBeUndefined();
+      expect(v2.flags(w.state)).toContain('TERMINATED_BY_ADJUSTMENT');
+      // Closed: nothing but the archive.
+      expect(v2.openEvents(w.state)).toEqual(['ARCHIVE']);
+      // An adjustment that changes the decision publishes it in force as before.
+      const a = walk().through(...TO_PUBLISHED, 'START_ADJUSTMENT', ...TO_RE_REVIEW, 'ACCEPT_REVIEW', 'ADD_LEGAL_OPINION', 'CONCLUDE_REVIEW', 'RECORD_DISCUSSION', 'REPORT_TO_PARTY_COMMITTEE', 'PUBLISH');
+      expect(a.state.value).toEqual({ published: { implementation: 'in_force', archive: 'pending' } });
+    });
+
+    it('records the end of a decision whose stated term has run, and only then, naming terminatedOn', () => {
+      const w = walk().through(...TO_PUBLISHED.slice(0, -1));
+      const publishedOn = samplePayload('PUBLISH', w.state.context).publishedOn as string;
+      expect(refusal(w.send('PUBLISH', { validUntil: addDays(publishedOn, -1) })).errors?.map((e) => e.field)).toEqual(['payload.validUntil']);
+      w.send('PUBLISH', { validUntil: publishedOn });
+      const early = refusal(w.send('TERMINATE', { terminatedOn: publishedOn }));
+      expect([early.code, early.errors]).toEqual(['TERMINATION_WITHOUT_PROCEDURE', [{ field: 'payload.terminatedOn', message: expect.stringContaining(addDays(publishedOn, 1)) }]]);
+      expect(w.send('TERMINATE').accepted).toBe(true);
+      expect(w.state.value).toEqual({ published: { implementation: 'terminated', archive: 'pending' } });
+      // A meeting reference belongs to the adjustment, not to the end of a term.
+      expect(v2.payloadErrors('TERMINATE', { terminatedOn: publishedOn, reason: '有效期届满', meetingRef: 'x' }).map((e) => e.field)).toEqual(['payload.meetingRef']);
+    });
+  });
+
+  describe('SC713-3: an item comes off the catalog by the organ adjusting its catalog', () => {
+    it('asks for the organ\'s decision and cites SC713-3 (not SC713-10 and 37)', () => {
+      expect(v2.payloadErrors('WITHDRAW', { withdrawnOn: '2026-01-05', reason: '不再需要' }).map((e) => e.field)).toEqual(['payload.organDecisionRef']);
+      const w = walk().through(...TO_PUBLISHED);
+      expect(refusal(w.send('WITHDRAW')).legalBasis).toEqual(['SC713-3']);
+      expect(refusal(v1Walk().through(...TO_PUBLISHED).send('WITHDRAW')).legalBasis).toEqual(['SC713-10', 'SC713-37']);
+      expect(walk().through('CATALOG_PUBLISHED').send('WITHDRAW').accepted).toBe(true);
+    });
+  });
+
+  describe('SC713-13: units whose duties the matter touches are consulted; a dispute is put to the organ', () => {
+    const drafting = () => walk().through('CATALOG_PUBLISHED', 'START_DRAFTING');
+
+    it('asks every draft for its consultations (an empty list: no unit concerned)', () => {
+      const { consultations: _c, ...without } = samplePayload('RECORD_DRAFT', drafting().state.context);
+      expect(v2.payloadErrors('RECORD_DRAFT', without)).toEqual([{ field: 'payload.consultations', message: expect.stringContaining('为空数组') }]);
+      expect(drafting().send('RECORD_DRAFT', { consultations: [] }).accepted).toBe(true);
+    });
+
+    it('asks for the main issues, the unit\'s opinion and the undertaking unit\'s reasons where they did not agree, and flags the dispute', () => {
+      const w = drafting();
+      const p = samplePayload('RECORD_DRAFT', w.state.context);
+      expect(v2.payloadErrors('RECORD_DRAFT', { ...p, consultations: [{ unit: '港湾街道', agreed: false }] }).map((e) => e.field)).toEqual([
+        'payload.consultations[0].disputedIssues',
+        'payload.consultations[0].unitOpinion',
+        'payload.consultations[0].undertakingOpinion',
+      ]);
+      const dispute = { unit: '港湾街道', agreed: false, disputedIssues: '出资比例', unitOpinion: '不宜由居民出资', undertakingOpinion: '按楼层分档出资，依据指导意见第六条' };
+      expect(w.send('RECORD_DRAFT', { consultations: [dispute] }).accepted).toBe(true);
+      expect(v2.flags(w.state)).toContain('CONSULTATION_DISPUTED');
+    });
+  });
+
+  describe('SC713-30: the members speak, the head speaks last, dissent is in the minutes', () => {
+    const discussing = () => walk().through(...TO_DECIDED.slice(0, -1));
+
+    it('refuses a discussion where the head did not speak last, naming headSpokeLast', () => {
+      const r = refusal(discussing().send('RECORD_DISCUSSION', { headSpokeLast: false }));
+      expect([r.code, r.legalBasis, r.errors?.map((e) => e.field)]).toEqual(['HEAD_DID_NOT_SPEAK_LAST', ['SC713-30'], ['payload.headSpokeLast']]);
+    });
+
+    it('asks for the words of a member who disagreed (400 naming the member\'s remarks)', () => {
+      const w = discussing();
+      const p = samplePayload('RECORD_DISCUSSION', w.state.context);
+      const opinions = [{ member: '副区长', position: 'agree' }, { member: '常务副区长', position: 'disagree' }];
+      expect(v2.payloadErrors('RECORD_DISCUSSION', { ...p, memberOpinions: opinions }).map((e) => e.field)).toEqual(['payload.memberOpinions[1].remarks']);
+      const { headSpokeLast: _h, peopleCongressMatter: _m, ...asV1 } = p;
+      expect(v1.payloadErrors('RECORD_DISCUSSION', { ...asV1, memberOpinions: opinions })).toEqual([]);
+    });
+  });
+
+  describe('SC713-42: a department or a street discusses the draft at its own collective meeting', () => {
+    const discussing = (organKind?: string) => new Walk({ requirements: ALL_REQUIRED, ...(organKind ? { organKind } : {}) }, v2, samplePayload).through(...TO_DECIDED.slice(0, -1));
+
+    it('takes a department\'s 局务会议 and refuses it the government\'s executive meeting, naming meetingType', () => {
+      const r = refusal(discussing('department').send('RECORD_DISCUSSION', { meetingType: 'executive' }));
+      expect([r.code, r.legalBasis, r.errors]).toEqual(['MEETING_NOT_OF_ORGAN', ['SC713-30', 'SC713-42'], [{ field: 'payload.meetingType', message: '须为 department_affairs' }]]);
+      expect(discussing('department').send('RECORD_DISCUSSION', { meetingType: 'department_affairs' }).accepted).toBe(true);
+      expect(discussing('street').send('RECORD_DISCUSSION', { meetingType: 'street_office' }).accepted).toBe(true);
+    });
+
+    it('keeps a government (or a case that does not know its organ) to its executive or plenary meeting', () => {
+      const r = refusal(discussing().send('RECORD_DISCUSSION', { meetingType: 'street_office' }));
+      expect([r.code, r.legalBasis]).toEqual(['MEETING_NOT_OF_ORGAN', ['SC713-30']]);
+      expect(discussing('government').send('RECORD_DISCUSSION', { meetingType: 'plenary' }).accepted).toBe(true);
+    });
+  });
+
+  describe('SC713-8: a matter the people\'s congress decides or hears is published after it did', () => {
+    it('asks the approving meeting whether the matter is one (400 naming peopleCongressMatter)', () => {
+      const w = walk().through(...TO_DECIDED.slice(0, -1));
+      const p = samplePayload('RECORD_DISCUSSION', w.state.context);
+      expect(v2.payloadErrors('RECORD_DISCUSSION', { ...p, peopleCongressMatter: undefined }).map((e) => e.field)).toEqual(['payload.peopleCongressMatter']);
+      expect(v2.payloadErrors('RECORD_DISCUSSION', { ...p, headDecision: 'return', headReason: '再论证', peopleCongressMatter: undefined })).toEqual([]);
+    });
+
+    it('refuses the publication until the people\'s congress decided, naming peopleCongress; its date lies between the meeting and the publication', () => {
+      const w = walk().through(...TO_DECIDED.slice(0, -1));
+      w.send('RECORD_DISCUSSION', { peopleCongressMatter: 'decide' });
+      w.through('REPORT_TO_PARTY_COMMITTEE');
+      const r = refusal(w.send('PUBLISH'));
+      expect([r.code, r.legalBasis, r.errors?.map((e) => e.field)]).toEqual(['PEOPLES_CONGRESS_REQUIRED', ['SC713-8'], ['payload.peopleCongress']]);
+      const meetingOn = w.state.context.discussion?.meetingOn as string;
+      const before = refusal(w.send('PUBLISH', { peopleCongress: { on: addDays(meetingOn, -1), reference: '区人大常委会决议〔2026〕2号' } }));
+      expect([before.code, before.errors?.map((e) => e.field)]).toEqual(['DATE_OUT_OF_ORDER', ['payload.peopleCongress.on']]);
+      expect(w.send('PUBLISH', { peopleCongress: { on: meetingOn, reference: '区人大常委会决议〔2026〕2号' } }).accepted).toBe(true);
+    });
+
+    it('asks nothing of a matter that is not one', () => {
+      expect(walk().through(...TO_PUBLISHED).stage).toBe('published');
+    });
+  });
+
+  describe('SC713-35: what the public says of the decision in force is recorded with the implementation report', () => {
+    it('takes the public\'s opinions, each with its date, channel and gist', () => {
+      const w = walk().through(...TO_PUBLISHED);
+      const p = samplePayload('RECORD_IMPLEMENTATION_REPORT', w.state.context);
+      expect(v2.payloadErrors('RECORD_IMPLEMENTATION_REPORT', { ...p, publicOpinions: [{ receivedOn: '2026-02-01', channel: '区长信箱' }] }).map((e) => e.field)).toEqual(['payload.publicOpinions[0].summary']);
+      expect(w.send('RECORD_IMPLEMENTATION_REPORT', { publicOpinions: [{ receivedOn: p.reportedOn, channel: '区长信箱', summary: '希望公布改造时间表' }] }).accepted).toBe(true);
     });
   });
 
