@@ -5,7 +5,6 @@
  */
 import { Injectable } from '@nestjs/common';
 import { LEGAL_BASIS, type LegalBasis } from '../../workflows/legal-basis';
-import { EVENT_BASIS } from '../../workflows/major-decision/v1/rules';
 import { MATERIALS } from '../../workflows/major-decision/v1/materials';
 import { PROBLEM_TEXT } from '../audit/audit-verify';
 import type { AuthUser } from '../auth/auth-user';
@@ -132,7 +131,8 @@ export class CaseFileService {
           const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
           const date = claimed[r.type] ? p[claimed[r.type].field] : undefined;
           const material = MATERIALS[r.type as keyof typeof MATERIALS];
-          const basis = r.type === 'ITEM_PROPOSED' ? ['SC713-3'] : (EVENT_BASIS[r.type as keyof typeof EVENT_BASIS] ?? []);
+          // The article each event rests on, as the decision's own version of the procedure cites it.
+          const basis = r.type === 'ITEM_PROPOSED' ? ['SC713-3'] : (d.def.docs.eventBasis[r.type] ?? []);
           return {
             seq: Number(r.seq),
             revision: Number(r.revision),

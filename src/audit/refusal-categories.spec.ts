@@ -103,7 +103,7 @@ function breakers(type: EventType, ctx: ProcedureContext, payload: Record<string
       out.push({ opinionAdoption: [{ opinionSeq: 999, adopted: true, note: '无' }] });
       break;
     case 'RECORD_DISCUSSION':
-      out.push({ memberOpinions: [{ member: '副区长', position: 'disagree' }] }, { riskFinding: undefined });
+      out.push({ memberOpinions: [{ member: '副区长', position: 'disagree' }] }, { riskFinding: undefined }, { headSpokeLast: false }, { meetingType: 'street_office' });
       break;
     case 'PUBLISH':
       out.push({ adoptionExplanation: undefined });
@@ -143,7 +143,9 @@ const VERSIONS = [
     extraEvents: (ctx: ProcedureContext) => {
       const e = sampleEventV2('RECORD_DRAFT', ctx);
       const findings = { initialFinding: 'non_compliant', regulatorReviewedOn: e.payload.draftedOn, regulatorRef: '审查意见', regulatorFinding: 'non_compliant' };
-      return ctx.affectsMarket ? [{ ...e, payload: { ...e.payload, fairCompetitionFindings: findings } }] : [];
+      // SC713-8: a matter the people's congress decides.
+      const d = sampleEventV2('RECORD_DISCUSSION', ctx);
+      return [...(ctx.affectsMarket ? [{ ...e, payload: { ...e.payload, fairCompetitionFindings: findings } }] : []), { ...d, payload: { ...d.payload, peopleCongressMatter: 'decide' } }];
     },
   },
 ];
@@ -183,6 +185,7 @@ describe.each(VERSIONS)('refusal categories on the statechart (version $version)
           snap.context.problemReportedOn !== undefined,
           snap.context.fairCompetitionFinding,
           (snap.context.unarchived?.length ?? 0) > 0,
+          snap.context.peopleCongressMatter ?? null,
         ]) as never,
     });
     expect(paths.length).toBeGreaterThan(40);

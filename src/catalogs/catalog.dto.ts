@@ -106,6 +106,14 @@ export class WithdrawItemDto {
   @ApiProperty({ example: '决策事项不再需要' })
   @IsText()
   reason: string;
+
+  @ApiPropertyOptional({
+    example: '区政府常务会议纪要〔2026〕3号',
+    description: '决策机关决定调整目录、撤回该事项的文件或者会议纪要文号；事项按重大行政决策程序第2版办理的必填（SC713-3）',
+  })
+  @IsOptional()
+  @IsText()
+  organDecisionRef?: string;
 }
 
 export class CatalogQueryDto extends PageQueryDto {

@@ -12,6 +12,7 @@ import { DecisionProgress } from '../engine/decision-progress';
 import { CLOCK } from '../engine/engine.module';
 import { ProcedureEngine, type Clock, type DecisionSnapshot } from '../engine/procedure-engine';
 import { loadDecision } from '../engine/procedure-store';
+import type { ProcedureDefinition } from '../../workflows/definition';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { ProcedureScope } from '../org-units/procedure-scope';
 import { checkBody, validBody } from './body-validation';
@@ -146,6 +147,8 @@ export class CatalogsService {
       plannedDecisionOn: dto.plannedDecisionOn ?? null,
       requirements: dto.requirements,
     };
+    // The organ's kind names the meeting that discusses the draft (SC713-30, 42).
+    const organKind = (await this.units.find(catalog.organ_id, tx))?.kind;
     const decision = await this.engine.createWithin(
       tx,
       {
@@ -162,6 +165,7 @@ export class CatalogsService {
           plannedStartOn: dto.plannedStartOn,
           plannedDecisionOn: dto.plannedDecisionOn,
           year: catalog.year,
+          organKind,
         }),
         item: itemOf(dto),
       },
@@ -248,7 +252,8 @@ export class CatalogsService {
       const current = await loadDecision(tx, decisionId, true);
       const stage = current?.stage ?? row.stage;
       if (!NOT_STARTED.includes(stage)) return { refusal: withdrawalRefusal(row.organ_id, decisionId, stage) };
-      const withdrawn = await this.engine.applyWithin(tx, decisionId, { type: 'WITHDRAW', payload: { withdrawnOn: this.clock.today(), reason: dto.reason } }, actor);
+      const payload = withdrawalPayload(current && this.engine.registry.get(current.definition_id, current.definition_version), this.clock.today(), dto);
+      const withdrawn = await this.engine.applyWithin(tx, decisionId, { type: 'WITHDRAW', payload }, actor);
       if (!withdrawn.ok) throw withdrawn.error;
       return { decision: withdrawn.decision, view: await namedItem(tx, this.view(withdrawn.decision, itemDetailsOf(row, withdrawn.decision))) };
     });
@@ -373,6 +378,18 @@ export function itemOf(dto: AddCatalogItemDto): Record<string, unknown> {
 }
 
 /** Drops undefined members: the record's hash is taken over what JSON keeps. */
+/**
+ * The WITHDRAW of a catalog item, in the terms of the version its decision follows: version 2 names
+ * the organ's decision that adjusts the catalog (SC713-3), which the body must then give (400 naming
+ * `organDecisionRef`); version 1 knows no such field and records without it.
+ */
+function withdrawalPayload(def: ProcedureDefinition | undefined, today: string, dto: WithdrawItemDto): Record<string, unknown> {
+  const asks = def !== undefined && Object.hasOwn(def.docs.payloads.WITHDRAW ?? {}, 'organDecisionRef');
+  if (!asks) return { withdrawnOn: today, reason: dto.reason };
+  if (!dto.organDecisionRef) throw new BadRequestError([{ field: 'organDecisionRef', message: '必填：决策机关决定调整目录、撤回该事项的文件或者会议纪要文号（《重大行政决策程序暂行条例》第三条第三款）' }]);
+  return { withdrawnOn: today, reason: dto.reason, organDecisionRef: dto.organDecisionRef };
+}
+
 function compact(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }

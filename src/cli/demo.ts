@@ -445,7 +445,7 @@ export class DemoService {
       }
       if (c.withdrawnOn) {
         this.on(c.withdrawnOn);
-        await this.catalogs.withdrawItem(people.office, catalog.id, id as string, { reason: '已纳入市级统一立法计划，本区不再单独制定' });
+        await this.catalogs.withdrawItem(people.office, catalog.id, id as string, { reason: '已纳入市级统一立法计划，本区不再单独制定', organDecisionRef: '区政府常务会议纪要〔2026〕7号' });
       }
       let on = c.from ?? '';
       for (const [i, [type, after, patch]] of (c.steps ?? []).entries()) {

@@ -86,8 +86,53 @@ describe('major-decision versions 1 and 2 side by side', () => {
     expect((await shown(first)).definition.version).toBe(1);
     expect((await shown(second)).definition.version).toBe(2);
 
+    // Version 1 stops a decision in force at once; version 2 only through an adjustment (SC713-37, next test).
+    await f.advance(first, ['PUBLISH']);
+    const v1Stop = await onV2.http.post(`/decisions/${first}/events`).set(office).send({ type: 'TERMINATE', payload: await f.payload(first, 'TERMINATE') });
+    expect([v1Stop.status, v1Stop.body.stage]).toEqual([200, 'published']);
+
     // The service started with default 1 serves both as well: each decision keeps its version.
     const again = await onV1.http.get(`/decisions/${second}`).set(onV1.bearer(d.tokens.office)).expect(200);
     expect([again.body.definition.version, again.body.stage]).toEqual([2, 'drafting']);
+  });
+
+  it('refuses a bare stop of a version-2 decision in force, naming the adjustment that would pass (SC713-37), and takes the adjustment', async () => {
+    const office = onV2.bearer(d.tokens.office);
+    const {
+      decisionIds: [id],
+    } = await publishedCatalogWith(onV2, d, [itemB(d, { title: '前进区夜市管理办法' })], { year: 2030 });
+    const f = decisionFixture(onV2, d);
+    await f.advance(id, [...TO_DECIDED, 'REPORT_TO_PARTY_COMMITTEE', 'PUBLISH']);
+    const bare = await onV2.http.post(`/decisions/${id}/events`).set(office).send({ type: 'TERMINATE', payload: await f.payload(id, 'TERMINATE') });
+    const problem = expectProblem(bare, 422, 'TERMINATION_WITHOUT_PROCEDURE');
+    expect(problem.detail).toContain('START_ADJUSTMENT');
+    expect((problem.legalBasis as Array<{ id: string }>).map((b) => b.id)).toEqual(['SC713-37']);
+    const adjusted = await onV2.http
+      .post(`/decisions/${id}/events`)
+      .set(office)
+      .send({ type: 'START_ADJUSTMENT', payload: { ...(await f.payload(id, 'START_ADJUSTMENT')), purpose: 'terminate' } });
+    expect([adjusted.status, adjusted.body.stage]).toEqual([200, 'drafting']);
+  });
+
+  it('takes a version-2 item off the catalog only with the organ\'s decision adjusting the catalog (SC713-3); a version-1 item without it', async () => {
+    const office = onV2.bearer(d.tokens.office);
+    const {
+      catalog: { id: c1 },
+      decisionIds: [old],
+    } = await publishedCatalogWith(onV1, d, [itemB(d, { title: '前进区公厕改造方案' })], { year: 2028 });
+    const {
+      catalog: { id: c2 },
+      decisionIds: [young],
+    } = await publishedCatalogWith(onV2, d, [itemB(d, { title: '前进区口袋公园建设方案' })], { year: 2029 });
+    const reason = { reason: '并入市级统一实施方案' };
+    const bare = await onV2.http.delete(`/catalogs/${c2}/items/${young}`).set(office).send(reason);
+    expect(fieldsOf(expectProblem(bare, 400, 'VALIDATION_FAILED'))).toEqual(['organDecisionRef']);
+    expect(bare.body.detail).toContain('第三条第三款');
+    expect((await onV2.http.get(`/decisions/${young}`).set(office).expect(200)).body.stage).toBe('cataloged');
+    const taken = await onV2.http.delete(`/catalogs/${c2}/items/${young}`).set(office).send({ ...reason, organDecisionRef: '区政府常务会议纪要〔2029〕3号' });
+    expect(taken.status).toBe(200);
+    const history = (await onV2.http.get(`/decisions/${young}/history`).set(office).expect(200)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(history.find((e) => e.type === 'WITHDRAW')?.payload.organDecisionRef).toBe('区政府常务会议纪要〔2029〕3号');
+    expect((await onV2.http.delete(`/catalogs/${c1}/items/${old}`).set(office).send(reason)).status).toBe(200);
   });
 });

@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import type { ProcedureContext, Requirements } from '../../workflows/major-decision/v1/context';
 import type { EventType } from '../../workflows/major-decision/v1/events';
 import { EVENT_ACTORS } from '../../workflows/major-decision/v1/actors';
-import { ALL_REQUIRED, samplePayload } from '../../workflows/major-decision/v1/samples';
+import { ALL_REQUIRED, samplePayload as v1SamplePayload } from '../../workflows/major-decision/v1/samples';
+import { samplePayload as v2SamplePayload } from '../../workflows/major-decision/v2/samples';
 import type { Actor } from '../../src/engine/actor';
 import { ProcedureEngine, type DecisionSnapshot } from '../../src/engine/procedure-engine';
 import type { District, Unit } from './district';
@@ -83,7 +84,9 @@ export function decisionFixture(t: TestApp, d: District): DecisionFixture {
     return s;
   };
 
-  const payload = async (id: string, type: EventType) => samplePayload(type, (await snapshot(id)).procedure.context as ProcedureContext);
+  /** The sample payload of the version the decision follows. */
+  const sample = (s: DecisionSnapshot, type: EventType) => (s.definition.version === 1 ? v1SamplePayload : v2SamplePayload)(type, s.procedure.context as ProcedureContext);
+  const payload = async (id: string, type: EventType) => sample(await snapshot(id), type);
 
   const senderOf = (s: DecisionSnapshot, type: EventType): Actor => {
     const who = EVENT_ACTORS[type];
@@ -101,7 +104,7 @@ export function decisionFixture(t: TestApp, d: District): DecisionFixture {
     for (const type of types) {
       // The sample discussion names a placeholder unit: here the undertaking unit implements.
       const implementing = type === 'RECORD_DISCUSSION' ? { implementingUnitId: s.undertakingUnitId } : {};
-      const p = { ...samplePayload(type, s.procedure.context as ProcedureContext), ...implementing, ...(patch[type] ?? {}) };
+      const p = { ...sample(s, type), ...implementing, ...(patch[type] ?? {}) };
       s = await engine.apply(id, { type, payload: p }, senderOf(s, type), { system: type === 'CATALOG_PUBLISHED' });
     }
     return s;
