@@ -35,7 +35,8 @@ describe('shapeToJsonSchema', () => {
     expect(p.recordSigned).toEqual({ type: 'boolean' });
     expect(p.commentsReceived).toEqual({ type: 'integer', minimum: 0 });
     expect(p.catalogId).toEqual({ type: 'string', format: 'uuid' });
-    expect(p.implementingUnitId).toEqual({ type: 'string', format: 'uuid' });
+    // A unit's id is marked for a form to offer the units (an OpenAPI specification extension).
+    expect(p.implementingUnitId).toEqual({ type: 'string', format: 'uuid', 'x-org-unit': true });
     expect(p.method).toEqual({ type: 'string', enum: ['forum', 'questionnaire'] });
     expect(p.channels).toEqual({
       type: 'array',
@@ -48,7 +49,7 @@ describe('shapeToJsonSchema', () => {
 
   it('adds the word of each value to the description of an enum declared with its words', () => {
     const labelled = shapeToJsonSchema({ riskLevel: oneOfLabelled({ low: '低', high: '高' }) }, { riskLevel: '风险等级' });
-    expect(labelled.properties?.riskLevel).toEqual({ type: 'string', enum: ['low', 'high'], description: '风险等级。取值：low（低）、high（高）' });
+    expect(labelled.properties?.riskLevel).toEqual({ type: 'string', enum: ['low', 'high'], description: '风险等级。取值：low（低）、high（高）', 'x-enum-labels': { low: '低', high: '高' } });
     expect(fieldTypeName(oneOfLabelled({ low: '低', high: '高' }))).toBe('enum: low（低） | high（高）');
   });
 
@@ -67,7 +68,8 @@ describe('shapeToJsonSchema', () => {
     const visit = (s: unknown): void => {
       if (typeof s !== 'object' || s === null) return;
       for (const [k, v] of Object.entries(s)) {
-        used.add(k);
+        // `x-…`: OpenAPI specification extensions, read alike by 3.0 and 3.1 (annotations for forms).
+        if (!k.startsWith('x-')) used.add(k);
         if (k === 'properties') Object.values(v as object).forEach(visit);
         else if (k === 'items') visit(v);
       }

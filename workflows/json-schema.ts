@@ -67,9 +67,11 @@ function fieldSchema(f: Field, path: string, docs: FieldDocs): JsonSchema {
     case 'count':
       return described({ type: 'integer', minimum: 0 });
     case 'uuid':
-      return described({ type: 'string', format: 'uuid' });
+      // `x-org-unit`: the id names an organisation unit (a form offers the units to pick from).
+      return described({ type: 'string', format: 'uuid', ...(f.names === 'unit' ? { 'x-org-unit': true } : {}) });
     case 'enum':
-      return described({ type: 'string', enum: [...f.values] });
+      // `x-enum-labels`: the word of each value, for a form to show.
+      return described({ type: 'string', enum: [...f.values], ...(f.labels ? { 'x-enum-labels': { ...f.labels } } : {}) });
     case 'list': {
       // The entries of a list of objects are described field by field; a list of values by the list's own description.
       const items = f.of.kind === 'object' ? objectSchema(f.of.fields, `${path}[]`, docs) : fieldSchema(f.of, `${path}[]`, docs);

@@ -50,7 +50,8 @@ function typeOf(v: unknown): string {
 /** Where `value` does not fit `schema`: a list of `path: problem`, empty when it fits. */
 export function schemaErrors(value: unknown, schema: Schema, components: Record<string, Schema> = {}, path = '$'): string[] {
   const out: string[] = [];
-  for (const k of Object.keys(schema)) if (!KNOWN.has(k)) out.push(`${path}: the checker does not know the keyword ${k}`);
+  // `x-…` members are annotations (OpenAPI specification extensions), not constraints.
+  for (const k of Object.keys(schema)) if (!KNOWN.has(k) && !k.startsWith('x-')) out.push(`${path}: the checker does not know the keyword ${k}`);
   if (typeof schema.$ref === 'string') {
     const name = /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1];
     const target = name === undefined ? undefined : components[name];
