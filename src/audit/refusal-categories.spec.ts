@@ -79,7 +79,8 @@ function breakers(type: EventType, ctx: ProcedureContext, payload: Record<string
   ];
   switch (type) {
     case 'RECORD_DRAFT':
-      out.push({ fairCompetitionReview: undefined });
+      // Version 1's free-text account, version 2's structured findings (FCR-14).
+      out.push({ fairCompetitionReview: undefined, fairCompetitionFindings: undefined });
       break;
     case 'OPEN_PUBLIC_COMMENT':
       out.push({ endOn: addDays(payload.startOn as string, 10) });

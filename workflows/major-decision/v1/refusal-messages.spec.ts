@@ -56,11 +56,12 @@ describe.each(MAJOR_DECISION_VERSIONS)('version $version', (v) => {
   });
 
   describe('refusals a field mends name the field and what would pass', () => {
-    it('FAIR_COMPETITION_REVIEW_REQUIRED names fairCompetitionReview', () => {
-      const r = refusal(drafting({ affectsMarket: true }).send('RECORD_DRAFT', { fairCompetitionReview: undefined }));
+    it('FAIR_COMPETITION_REVIEW_REQUIRED names the field that records the review (version 2: the structured findings)', () => {
+      const field = v.version === 1 ? 'fairCompetitionReview' : 'fairCompetitionFindings';
+      const r = refusal(drafting({ affectsMarket: true }).send('RECORD_DRAFT', { fairCompetitionReview: undefined, fairCompetitionFindings: undefined }));
       expect(r.code).toBe('FAIR_COMPETITION_REVIEW_REQUIRED');
-      expect(r.errors).toEqual([{ field: 'payload.fairCompetitionReview', message: expect.stringContaining('公平竞争审查') as unknown }]);
-      expect(r.detail).toContain('fairCompetitionReview');
+      expect(r.errors).toEqual([{ field: `payload.${field}`, message: expect.stringContaining('市场') as unknown }]);
+      expect(r.detail).toContain(field);
     });
 
     it('COMMENT_PERIOD_TOO_SHORT: the 30 days, the earliest end date and the reason that allows a shorter period', () => {

@@ -39,7 +39,8 @@ const env = (): FactEnv => ({
 export function ruleBreakers(type: EventType, ctx: ProcedureContext, payload: Record<string, unknown>): Array<Record<string, unknown>> {
   switch (type) {
     case 'RECORD_DRAFT':
-      return [{ fairCompetitionReview: undefined }];
+      // Version 1's free-text account, version 2's structured findings (FCR-14).
+      return [{ fairCompetitionReview: undefined, fairCompetitionFindings: undefined }];
     case 'OPEN_PUBLIC_COMMENT':
       return [{ endOn: addDays(payload.startOn as string, 10) }];
     case 'CLOSE_PUBLIC_COMMENT':

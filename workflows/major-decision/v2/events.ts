@@ -115,8 +115,11 @@ export function asV1Payload(type: EventType, p: Record<string, unknown>): Record
     case 'RECORD_DISCUSSION':
       // A department's or a street's own meeting stands where version 1 knows only the government's (SC713-42).
       return { ...without(p, 'riskFinding', 'headSpokeLast', 'peopleCongressMatter'), meetingType: p.meetingType === 'plenary' ? 'plenary' : 'executive' };
-    case 'RECORD_DRAFT':
-      return without(p, 'fairCompetitionFindings', 'consultations');
+    case 'RECORD_DRAFT': {
+      // The structured findings are the review's record (FCR-14): version 1's free-text account is not asked besides.
+      const draft = without(p, 'fairCompetitionFindings', 'consultations');
+      return p.fairCompetitionFindings !== undefined && draft.fairCompetitionReview === undefined ? { ...draft, fairCompetitionReview: '见公平竞争审查记录（fairCompetitionFindings）' } : draft;
+    }
     case 'RECORD_IMPLEMENTATION_REPORT':
       return without(p, 'problems', 'publicOpinions');
     case 'PUBLISH':

@@ -321,6 +321,13 @@ describe('major-decision version 2', () => {
       expect([onV1.code, onV1.legalBasis]).toEqual(['FAIR_COMPETITION_REVIEW_REQUIRED', ['FCR-13', 'SC713-29']]);
     });
 
+    it('takes the structured findings without version 1\'s free-text account of the review', () => {
+      const w = market();
+      const { fairCompetitionReview: _t, ...p } = samplePayload('RECORD_DRAFT', w.state.context);
+      expect(v2.payloadErrors('RECORD_DRAFT', p)).toEqual([]);
+      expect(w.send('RECORD_DRAFT', { fairCompetitionReview: undefined, fairCompetitionFindings: findings('compliant') }).accepted).toBe(true);
+    });
+
     it('asks for the explanation of an exception (FCR-17)', () => {
       const base = { draftedOn: '2026-01-05', draftVersion: 'v1', summary: 's', lawsReviewed: ['l'], fairCompetitionReview: '已审查', consultations: [] };
       expect(v2.payloadErrors('RECORD_DRAFT', { ...base, fairCompetitionFindings: findings('exception_applies') }).map((e) => e.field)).toEqual(['payload.fairCompetitionFindings.exceptionExplanation']);
