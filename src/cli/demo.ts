@@ -152,7 +152,7 @@ const CASES: Case[] = [
     plannedStartOn: '2026-08-17',
     plannedDecisionOn: '2026-12-31',
     from: '2026-08-24',
-    steps: [...gaps(PRE_LIGHT, 12), ...gaps(REVIEW, 4), ['RECORD_DISCUSSION', 8]],
+    steps: [...gaps(PRE_LIGHT, 12), ...gaps(REVIEW, 4), ['RECORD_DISCUSSION', 4]],
   },
   {
     title: '区级储备粮轮换方案',
