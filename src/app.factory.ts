@@ -13,6 +13,7 @@ import { createValidationPipe } from './common/pipes/validation.pipe';
 import { addEventSchemas } from './definitions/event-openapi';
 import { DefinitionRegistry } from './engine/definition-registry';
 import { loadConfig, type AppConfig } from './config/app-config';
+import { serveConsole } from './web/console';
 
 export const JSON_BODY_LIMIT = '1mb';
 
@@ -67,6 +68,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new PaginationInterceptor());
   setUpOpenApi(app);
+  serveConsole(app, config.webRoot);
   app.enableShutdownHooks();
   await app.init();
   return app;
@@ -77,8 +79,8 @@ function noStore(_req: HttpRequest, res: HttpResponse, next: NextFunction): void
   next();
 }
 
-/** Swagger UI at `/docs`, the OpenAPI document at `/docs-json`; built on first request, not at start. */
-function setUpOpenApi(app: NestExpressApplication): void {
+/** The OpenAPI document of the running app: its routes, and the events of every registered procedure definition and version. */
+export function openApiDocument(app: NestExpressApplication): ReturnType<typeof SwaggerModule.createDocument> {
   const document = new DocumentBuilder()
     .setTitle('Major administrative decision engine (重大行政决策程序)')
     .setDescription(
@@ -89,10 +91,14 @@ function setUpOpenApi(app: NestExpressApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
-  let built: ReturnType<typeof SwaggerModule.createDocument> | undefined;
   // The events route's body: one schema per event of every registered procedure definition and version.
-  const build = () => addEventSchemas(SwaggerModule.createDocument(app, document), app.get(DefinitionRegistry).all());
-  SwaggerModule.setup('docs', app, () => (built ??= build()), {
+  return addEventSchemas(SwaggerModule.createDocument(app, document), app.get(DefinitionRegistry).all());
+}
+
+/** Swagger UI at `/docs`, the OpenAPI document at `/docs-json`; built on first request, not at start. */
+function setUpOpenApi(app: NestExpressApplication): void {
+  let built: ReturnType<typeof SwaggerModule.createDocument> | undefined;
+  SwaggerModule.setup('docs', app, () => (built ??= openApiDocument(app)), {
     jsonDocumentUrl: 'docs-json',
   });
 }

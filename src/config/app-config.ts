@@ -25,6 +25,8 @@ export interface AppConfig {
    * 1 or 2, default 2); decisions already started keep theirs.
    */
   readonly majorDecisionDefaultVersion: number;
+  /** The built web console served at `/` (WEB_ROOT, default `./web/dist`); nothing is served while it holds no build. */
+  readonly webRoot: string;
   /** Which proxies are believed about the client's address (TRUST_PROXY, default false: none); see trust-proxy.ts. */
   readonly trustProxy: TrustProxy;
   /** The first administrator, created on first start when no user exists. */
@@ -197,12 +199,16 @@ class EnvVars {
     message: `must be ${MAJOR_DECISION_VERSIONS.join(' or ')}: the version of the major-decision procedure new decisions start on (新决策事项适用的重大行政决策程序版本)`,
   })
   MAJOR_DECISION_DEFAULT_VERSION?: string;
+
+  @IsOptional()
+  @IsString({ message: 'must be the folder of the built console (web/dist)' })
+  WEB_ROOT?: string;
 }
 
 const VARIABLES: (keyof EnvVars)[] = [
   'PORT', 'DB_TYPE', 'DB_PATH', 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'JWT_SECRET',
   'JWT_EXPIRES_IN', 'TRUST_PROXY', 'BCRYPT_COST', 'DB_SYNCHRONOUS', 'TZ_BUSINESS', 'CONFIG_DIR', 'DEADLINE_SCAN_INTERVAL_MINUTES',
-  'REFUSALS_PER_MINUTE', 'MAJOR_DECISION_DEFAULT_VERSION',
+  'REFUSALS_PER_MINUTE', 'MAJOR_DECISION_DEFAULT_VERSION', 'WEB_ROOT',
 ];
 
 /**
@@ -239,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deadlineScanIntervalMinutes: intOf(vars.DEADLINE_SCAN_INTERVAL_MINUTES, 60),
     refusalsPerMinute: intOf(vars.REFUSALS_PER_MINUTE, 30),
     majorDecisionDefaultVersion: intOf(vars.MAJOR_DECISION_DEFAULT_VERSION, 2),
+    webRoot: resolve(vars.WEB_ROOT ?? 'web/dist'),
     trustProxy: vars.TRUST_PROXY === undefined ? false : (parseTrustProxy(vars.TRUST_PROXY) as TrustProxy),
     admin: { username: vars.ADMIN_USERNAME ?? 'admin', password: vars.ADMIN_PASSWORD },
     auth: {

@@ -91,6 +91,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       DEADLINE_SCAN_INTERVAL_MINUTES: '0',
       // The suites written for version 1 of major-decision walk it; a test of version 2 asks for it (env).
       MAJOR_DECISION_DEFAULT_VERSION: '1',
+      // The API alone, whether or not the console is built here (the browser suite serves it).
+      WEB_ROOT: join(dir, 'no-console'),
       ...(pg ? { DB_TYPE: 'postgres', DATABASE_URL: PG_URL, JWT_SECRET: 'a-secret-for-the-postgresql-test-apps-0123456789' } : {}),
       ...options.env,
     });
