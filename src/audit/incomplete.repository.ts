@@ -89,12 +89,16 @@ export class IncompleteRepository {
       // The overdue steps are few beside the decisions: the search starts from them and looks each
       // decision up by its key (an index holding the filter columns and the sort key), rather than
       // probing overdue_step once per decision of the year.
+      // The join is made once: the page and the total come from the same pass (a window count over
+      // the distinct decisions); only a page past the end asks for the total on its own.
       const from = 'FROM overdue_step o JOIN decision d ON d.id = o.decision_id AND d.revision = o.revision';
+      const rows = await tx.query<{ id: string; total: number | string }>(
+        `SELECT x.id, COUNT(*) OVER () AS total FROM (SELECT DISTINCT d.id, d.created_at ${from}${where}) x ORDER BY x.created_at DESC, x.id DESC LIMIT ? OFFSET ?`,
+        [...params, limit, offset],
+      );
+      if (rows.length) return { ids: rows.map((r) => r.id), total: Number(rows[0].total) };
       const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(DISTINCT d.id) AS n ${from}${where}`, params);
-      const total = Number(count.n);
-      if (total === 0 || offset >= total) return { ids: [], total };
-      const rows = await tx.query<{ id: string }>(`SELECT DISTINCT d.id, d.created_at ${from}${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?`, [...params, limit, offset]);
-      return { ids: rows.map((r) => r.id), total };
+      return { ids: [], total: Number(count.n) };
     }
     const [count] = await tx.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM decision d${where}`, params);
     const total = Number(count.n);
