@@ -20,6 +20,9 @@ async function signIn(page: Page, username: string): Promise<void> {
 
 /** No serious or critical accessibility violation on the page as it stands. */
 async function accessible(page: Page): Promise<void> {
+  // Every list loaded and drawn first: the check reads the page a user reads.
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   const result = await new AxeBuilder({ page }).analyze();
   const grave = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(grave).toEqual([]);
@@ -32,10 +35,10 @@ async function expectDone(page: Page, words: string): Promise<void> {
   expect(await outcome.textContent()).toContain(words);
 }
 
-/** Picks the value `code` (shown as `word（code）`) in the select whose input has this id. */
-async function pick(page: Page, id: string, code: string): Promise<void> {
+/** Picks the value `code` (shown as `word（code）`), or the option showing `text`, in the select whose input has this id. */
+async function pick(page: Page, id: string, code: string, text?: string): Promise<void> {
   await page.locator('.ant-select', { has: page.locator(`#${id}`) }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `（${code}）` }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text ?? `（${code}）` }).first().click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
@@ -78,6 +81,9 @@ test('a department sees its cases with their next step, is refused a skipped ste
   await page.getByRole('button', { name: /提\s*交/ }).click();
   await expectDone(page, '已办理：登记决策草案');
   await expect(page.locator('.ant-timeline')).toContainText('区发改局 李华');
+  // The statechart, drawn with the case's stage marked.
+  await expect(page.getByTestId('statechart').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('statechart')).toContainText('drafting');
   await shot(page, 'case-page');
 });
 
@@ -163,27 +169,102 @@ test('the general office sees the organ\'s cases and its catalog, reports a deci
   await expect(page.locator('.ant-descriptions')).toContainText('已公布');
 });
 
+test('a catalog is compiled: the office opens next year\'s, a department proposes an item, the office publishes it', async ({ page }) => {
+  const year = String(Number(day().slice(0, 4)) + 1);
+  await signIn(page, 'zfb');
+  await page.getByLabel('年度', { exact: true }).fill(year);
+  await page.getByRole('button', { name: '编制新目录' }).click();
+  await expect(page.getByRole('cell', { name: year, exact: true })).toBeVisible();
+  await page.getByRole('button', { name: /退\s*出/ }).click();
+
+  await signIn(page, 'fgj');
+  await pick(page, 'catalogId', 'x', `${year}年度`);
+  await page.locator('#title').fill('区级应急物资储备规划');
+  await pick(page, 'category', 'x', '重要规划');
+  await page.locator('#legalBasis').fill('《中华人民共和国突发事件应对法》');
+  await page.locator('#plannedStartOn').fill(`${year}-03-02`);
+  await page.locator('#plannedDecisionOn').fill(`${year}-09-30`);
+  await page.locator('#req_hearing').uncheck();
+  await page.locator('#reason_hearing').fill('不直接涉及公众切身利益');
+  await page.getByRole('button', { name: /提\s*出/ }).click();
+  await expect(page.getByText('已提出目录事项：区级应急物资储备规划')).toBeVisible();
+  await page.getByRole('button', { name: /退\s*出/ }).click();
+
+  await signIn(page, 'zfb');
+  await page.getByRole('row', { name: new RegExp(`${year}`) }).getByRole('button', { name: '事项和公布' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('区级应急物资储备规划');
+  await dialog.locator('#partyCommitteeApprovedOn').fill(day());
+  await dialog.locator('#partyCommitteeRef').fill(`区委常委会纪要〔${year}〕1号`);
+  await dialog.locator('#publishedOn').fill(day());
+  await dialog.getByRole('button', { name: '公布目录' }).click();
+  await expect(dialog.getByText('目录已公布')).toBeVisible();
+  await expect(dialog).toContainText('已列入目录');
+  await shot(page, 'catalog-published');
+});
+
 test('an auditor finds the overdue case and the refused skip, and downloads the annual report', async ({ page }) => {
   await signIn(page, 'yfzqb');
   await expect(page.getByRole('heading', { name: '程序履行不到位的决策事项' })).toBeVisible();
-  await expect(page.locator('.ant-tag-red').first()).toContainText('逾期');
+  await expect(page.locator('.ant-tag').filter({ hasText: '逾期' }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: '被拒绝的操作' })).toBeVisible();
   await expect(page.getByText('跳过法定环节').first()).toBeVisible();
+  await page.getByLabel('年度', { exact: true }).fill('2026');
+  // The year's figures drawn as charts, and every chain verified.
+  await expect(page.locator('figure svg').first()).toBeVisible();
+  await page.getByRole('button', { name: '核验全部记录' }).click();
+  await expect(page.getByText(/全部完整：\d+ 件决策事项/)).toBeVisible();
   await accessible(page);
   await shot(page, 'workbench-auditor');
-  await page.getByLabel('年度').fill('2026');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载文字稿（Markdown）' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 2026 年度文字稿（Markdown）' }).click()]);
   const text = readFileSync(await download.path(), 'utf8');
   expect(text).toContain('重大行政决策');
   expect(download.suggestedFilename()).toBe('法治政府建设年度报告-重大行政决策-2026.md');
 });
 
-test('the administrator sees the units and the accounts', async ({ page }) => {
+test('the administrator keeps the units and the accounts: a new unit, a new account that signs in, then disabled', async ({ page, browser }) => {
   await signIn(page, 'admin');
-  await expect(page.getByRole('heading', { name: '单位' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '单位', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: '区司法局' }).first()).toBeVisible();
   await accessible(page);
   await shot(page, 'workbench-admin');
+
+  await page.locator('#unit_name').fill('区应急管理局');
+  await pick(page, 'unit_kind', 'x', '政府工作部门');
+  await pick(page, 'unit_parentId', 'x', '前进区人民政府');
+  await page.getByRole('button', { name: '建立单位' }).click();
+  await expect(page.getByText('已建立单位：区应急管理局')).toBeVisible();
+
+  await page.locator('#user_username').fill('yjj');
+  await page.locator('#user_displayName').fill('区应急管理局 周敏');
+  await pick(page, 'user_orgUnitId', 'x', '区应急管理局');
+  await pick(page, 'user_role', 'x', '决策承办单位');
+  await page.locator('#user_password').fill('Safe-Store-2026');
+  await page.getByRole('button', { name: '建立用户' }).click();
+  await expect(page.getByText('已建立用户：yjj')).toBeVisible();
+
+  const other = await browser.newPage();
+  process.env.CONSOLE_ACCOUNTS = JSON.stringify({ ...accounts(), yjj: 'Safe-Store-2026' });
+  await signIn(other, 'yjj');
+  await expect(other.getByRole('heading', { name: '本单位承办的决策事项' })).toBeVisible();
+
+  await page.getByRole('row', { name: /yjj/ }).getByRole('button', { name: /停\s*用/ }).click();
+  await expect(page.getByText('已停用：yjj')).toBeVisible();
+  // The disabled account's session ends at once.
+  await other.reload();
+  await expect(other.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+});
+
+test('the sign-in works from the keyboard alone', async ({ page }) => {
+  await page.goto(url());
+  await expect(page.locator('#username')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#username')).toBeFocused();
+  await page.keyboard.type('yfzqb');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(accounts().yfzqb);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '程序履行不到位的决策事项' })).toBeVisible();
 });
 
 test('anyone reads the published catalog and decisions without signing in, on a phone too', async ({ page }) => {

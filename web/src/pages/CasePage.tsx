@@ -19,6 +19,7 @@ import { data, ProblemError } from '../api';
 import { EventForm, formPath, type JsonSchema } from '../components/EventForm';
 import { Light } from '../components/Light';
 import { Refusal, type Problem } from '../components/Refusal';
+import { Statechart } from '../components/Statechart';
 import { href } from '../router';
 
 /** An instant as a person in the district reads it: `2026/2/3 09:01:45`, Beijing time. */
@@ -150,6 +151,26 @@ export function CasePage({ id }: { id: string }) {
           </Card>
         </Col>
       </Row>
+      {d.legalOpinions.length > 0 && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>本轮合法性审查的法律意见</h2>}>
+          <Table
+            rowKey="opinionId"
+            size="small"
+            pagination={false}
+            dataSource={d.legalOpinions}
+            scroll={{ x: true }}
+            columns={[
+              { title: '日期', dataIndex: 'givenOn' },
+              { title: '提出人', key: 'author', render: (_, o) => `${o.author}（${o.authorKindLabel}）` },
+              { title: '意见', dataIndex: 'text' },
+              { title: '意见编号（说明采纳情况时引用）', dataIndex: 'opinionId' },
+            ]}
+          />
+        </Card>
+      )}
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>程序流程图（当前阶段以蓝色标出）</h2>}>
+        <Statechart id={d.definition.id} version={d.definition.version} stage={d.stage} />
+      </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>决策过程记录</h2>}>
         <Timeline
           items={(history.data ?? []).map((r) => ({
