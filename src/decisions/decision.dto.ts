@@ -38,6 +38,14 @@ export class DecisionListQueryDto extends PublicDecisionQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'undertakingUnitId must be a UUID' })
   undertakingUnitId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['allowedEvents'],
+    description: 'allowedEvents: each item also says what this caller may send on it now (allowedEvents, allowedEventLabels), as GET /decisions/:id does — a workbench\'s "what I must do now"',
+  })
+  @IsOptional()
+  @IsIn(['allowedEvents'], { message: 'include must be allowedEvents' })
+  include?: 'allowedEvents';
 }
 
 /**
@@ -84,8 +92,13 @@ export class DecisionSummaryDto {
   @ApiProperty() updatedAt: string;
 }
 
+export class DecisionListItemDto extends DecisionSummaryDto {
+  @ApiPropertyOptional({ type: [String], description: 'With include=allowedEvents: what this caller may send now' }) allowedEvents?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'With include=allowedEvents: the word of each of allowedEvents, in the same order' }) allowedEventLabels?: string[];
+}
+
 export class DecisionListDto {
-  @ApiProperty({ type: [DecisionSummaryDto] }) items: DecisionSummaryDto[];
+  @ApiProperty({ type: [DecisionListItemDto] }) items: DecisionListItemDto[];
   @ApiProperty({ example: 120 }) total: number;
 }
 

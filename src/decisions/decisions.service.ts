@@ -179,13 +179,25 @@ export class DecisionsService {
     private readonly repo: DecisionsRepository,
   ) {}
 
-  async list(user: AuthUser, q: DecisionListQueryDto): Promise<{ items: DecisionSummary[]; total: number }> {
-    const { rows, total, names } = await this.runner.read(async (tx) => {
+  async list(user: AuthUser, q: DecisionListQueryDto): Promise<{ items: Array<DecisionSummary & { allowedEvents?: string[]; allowedEventLabels?: string[] }>; total: number }> {
+    return this.runner.read(async (tx) => {
       const scope = await this.scope.visible(user, tx);
       const page = await this.repo.list(tx, { scope, stage: q.stage, organId: q.organId, undertakingUnitId: q.undertakingUnitId, year: q.year }, q.offset, q.pageSize);
-      return { ...page, names: await unitNamesOf(tx, page.rows.flatMap((r) => [r.organ_id, r.undertaking_unit_id, r.implementing_unit_id])) };
+      const names = await unitNamesOf(tx, page.rows.flatMap((r) => [r.organ_id, r.undertaking_unit_id, r.implementing_unit_id]));
+      const items = [];
+      for (const row of page.rows) {
+        const d = this.engine.snapshotOf(row);
+        const item = this.summary(d, names);
+        if (q.include !== 'allowedEvents') {
+          items.push(item);
+          continue;
+        }
+        // What the caller may send now on each case of the page (a workbench's "what I must do now").
+        const allowedEvents = await this.allowedEvents(user, d, tx);
+        items.push({ ...item, allowedEvents, allowedEventLabels: allowedEvents.map((type) => eventWord(d.def.labels, type)) });
+      }
+      return { items, total: page.total };
     });
-    return { items: rows.map((row) => this.summary(this.engine.snapshotOf(row), names)), total };
   }
 
   /** The decision, its progress, what the caller may send now, the units' names and the round's legal opinions, in one read. */

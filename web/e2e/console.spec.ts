@@ -48,6 +48,8 @@ test('a department sees its cases with their next step, is refused a skipped ste
   await signIn(page, 'fgj');
   await expect(page.getByRole('heading', { name: '本单位承办的决策事项' })).toBeVisible();
   await expect(page.getByRole('link', { name: '区图书馆新馆建设项目' })).toBeVisible();
+  // What the department may do now on each case: a case in drafting takes a draft.
+  await expect(page.getByRole('row', { name: /区属国有企业改革方案/ })).toContainText('登记决策草案');
   await accessible(page);
   await shot(page, 'workbench-department');
 

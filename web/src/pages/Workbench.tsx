@@ -31,7 +31,7 @@ import {
   type AllVerificationDto,
   type AnnualReportDto,
   type CatalogDto,
-  type DecisionSummaryDto,
+  type DecisionListItemDto,
   type DecisionsControllerListData,
   type UserDto,
 } from '../api/generated';
@@ -59,7 +59,7 @@ export function Workbench({ user }: { user: UserDto }) {
 const caseLink = (id: string, title: string) => <a href={href('cases', id)}>{title}</a>;
 
 /** The first step of a case still open, with its due day: what its undertaking unit must do next. */
-const openStep = (d: DecisionSummaryDto) => d.progress.find((p) => p.status === 'pending' || p.status === 'in_progress');
+const openStep = (d: DecisionListItemDto) => d.progress.find((p) => p.status === 'pending' || p.status === 'in_progress');
 
 type Stage = NonNullable<NonNullable<DecisionsControllerListData['query']>['stage']>;
 
@@ -84,7 +84,10 @@ const QUEUES: Record<'office' | 'department', Array<{ label: string; value: Stag
 
 function MyCases({ office }: { office: boolean }) {
   const [stage, setStage] = useState<Stage | 'all'>('all');
-  const q = useQuery({ queryKey: ['decisions', stage], queryFn: () => data(decisionsControllerList({ query: { pageSize: 100, ...(stage === 'all' ? {} : { stage }) } })) });
+  const q = useQuery({
+    queryKey: ['decisions', stage],
+    queryFn: () => data(decisionsControllerList({ query: { pageSize: 100, include: 'allowedEvents', ...(stage === 'all' ? {} : { stage }) } })),
+  });
   return (
     <Card
       title={<h2 style={{ fontSize: 18, margin: 0 }}>{office ? '本机关的决策事项' : '本单位承办的决策事项'}</h2>}
@@ -115,6 +118,20 @@ function MyCases({ office }: { office: boolean }) {
                 <Tag color="blue">{d.complete ? '已完成' : '—'}</Tag>
               );
             },
+          },
+          {
+            title: '您现在可以办理',
+            key: 'allowed',
+            render: (_, d) =>
+              d.allowedEventLabels?.length ? (
+                <Space wrap size={4}>
+                  {d.allowedEventLabels.map((label) => (
+                    <Tag key={label}>{label}</Tag>
+                  ))}
+                </Space>
+              ) : (
+                '—'
+              ),
           },
           { title: '年度', dataIndex: 'year' },
         ]}

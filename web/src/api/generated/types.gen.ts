@@ -1328,7 +1328,7 @@ export type DefinitionRefDto = {
     version: number;
 };
 
-export type DecisionSummaryDto = {
+export type DecisionListItemDto = {
     id: string;
     title: string;
     category: string;
@@ -1365,10 +1365,18 @@ export type DecisionSummaryDto = {
     progress: Array<ProgressEntryDto>;
     createdAt: string;
     updatedAt: string;
+    /**
+     * With include=allowedEvents: what this caller may send now
+     */
+    allowedEvents?: Array<string>;
+    /**
+     * With include=allowedEvents: the word of each of allowedEvents, in the same order
+     */
+    allowedEventLabels?: Array<string>;
 };
 
 export type DecisionListDto = {
-    items: Array<DecisionSummaryDto>;
+    items: Array<DecisionListItemDto>;
     total: number;
 };
 
@@ -6214,6 +6222,10 @@ export type DecisionsControllerListData = {
          * The undertaking unit (承办单位)
          */
         undertakingUnitId?: string;
+        /**
+         * allowedEvents: each item also says what this caller may send on it now (allowedEvents, allowedEventLabels), as GET /decisions/:id does — a workbench's "what I must do now"
+         */
+        include?: 'allowedEvents';
     };
     url: '/decisions';
 };
