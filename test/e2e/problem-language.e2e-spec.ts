@@ -427,7 +427,7 @@ describe('every 4xx answer is Chinese and names no bare code', () => {
       const has = (schema: string, ...fields: string[]) => {
         for (const field of fields) expect([schema, field, typeof doc.components.schemas[schema]?.properties?.[field]?.description]).toEqual([schema, field, 'string']);
       };
-      has('DecisionSummaryDto', 'categoryLabel', 'stageLabel');
+      has('DecisionListItemDto', 'categoryLabel', 'stageLabel', 'allowedEventLabels');
       has('DecisionDetailDto', 'allowedEventLabels', 'flagLabels');
       has('ProgressEntryDto', 'stepLabel', 'statusLabel');
       has('RecordEntryDto', 'typeLabel', 'fromStageLabel', 'toStageLabel');

@@ -18,6 +18,7 @@ import {
 import { data, ProblemError } from '../api';
 import { EventForm, formPath, type JsonSchema } from '../components/EventForm';
 import { Light } from '../components/Light';
+import { heading } from '../components/ListTable';
 import { Refusal, type Problem } from '../components/Refusal';
 import { Statechart } from '../components/Statechart';
 import { href } from '../router';
@@ -109,7 +110,7 @@ export function CasePage({ id }: { id: string }) {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>程序环节</h2>}>
+          <Card title={heading('程序环节', 16)}>
             <Table
               rowKey="step"
               size="small"
@@ -124,7 +125,7 @@ export function CasePage({ id }: { id: string }) {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>办理</h2>}>
+          <Card title={heading('办理', 16)}>
             <Space direction="vertical" style={{ width: '100%' }}>
               <label htmlFor="event-type">选择要办理的事项</label>
               <Select
@@ -152,7 +153,7 @@ export function CasePage({ id }: { id: string }) {
         </Col>
       </Row>
       {d.legalOpinions.length > 0 && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>本轮合法性审查的法律意见</h2>}>
+        <Card title={heading('本轮合法性审查的法律意见', 16)}>
           <Table
             rowKey="opinionId"
             size="small"
@@ -168,10 +169,10 @@ export function CasePage({ id }: { id: string }) {
           />
         </Card>
       )}
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>程序流程图（当前阶段以蓝色标出）</h2>}>
+      <Card title={heading('程序流程图（当前阶段以蓝色标出）', 16)}>
         <Statechart id={d.definition.id} version={d.definition.version} stage={d.stage} />
       </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>决策过程记录</h2>}>
+      <Card title={heading('决策过程记录', 16)}>
         <Timeline
           items={(history.data ?? []).map((r) => ({
             key: r.seq,

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table } from 'antd';
 import { publicCatalogsControllerList, publicDecisionsControllerList } from '../api/generated';
 import { data } from '../api';
+import { heading, ListTable } from '../components/ListTable';
 
 export function PublicPages(_: { route: string[] }) {
   const catalogs = useQuery({ queryKey: ['public-catalogs'], queryFn: () => data(publicCatalogsControllerList({ query: { pageSize: 50 } })) });
@@ -41,13 +42,10 @@ export function PublicPages(_: { route: string[] }) {
           ]}
         />
       </Card>
-      <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>已公布的重大行政决策</h2>}>
-        <Table
-          rowKey="id"
+      <Card title={heading('已公布的重大行政决策')}>
+        <ListTable
           loading={decisions.isPending}
           dataSource={decisions.data ?? []}
-          pagination={{ pageSize: 20 }}
-          scroll={{ x: true }}
           columns={[
             { title: '决策', dataIndex: 'title' },
             { title: '决策机关', dataIndex: 'organName' },

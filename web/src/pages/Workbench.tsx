@@ -39,6 +39,7 @@ import { data, ProblemError, saveFile } from '../api';
 import { BarChart } from '../components/BarChart';
 import { Refusal, type Problem } from '../components/Refusal';
 import { Light } from '../components/Light';
+import { heading, ListTable } from '../components/ListTable';
 import { beijingTime } from './CasePage';
 import { href } from '../router';
 
@@ -90,16 +91,13 @@ function MyCases({ office }: { office: boolean }) {
   });
   return (
     <Card
-      title={<h2 style={{ fontSize: 18, margin: 0 }}>{office ? '本机关的决策事项' : '本单位承办的决策事项'}</h2>}
+      title={heading(office ? '本机关的决策事项' : '本单位承办的决策事项')}
       extra={<Segmented aria-label="按阶段筛选" value={stage} onChange={(v) => setStage(v as Stage | 'all')} options={QUEUES[office ? 'office' : 'department']} />}
     >
       {q.error instanceof ProblemError && <Alert type="error" title={q.error.problem.detail} />}
-      <Table
-        rowKey="id"
+      <ListTable
         loading={q.isPending}
         dataSource={q.data?.items ?? []}
-        pagination={{ pageSize: 20 }}
-        scroll={{ x: true }}
         columns={[
           { title: '决策事项', key: 'title', render: (_, d) => caseLink(d.id, d.title) },
           { title: '承办单位', dataIndex: 'undertakingUnitName' },
@@ -163,7 +161,7 @@ function Catalogs({ user }: { user: UserDto }) {
   };
   return (
     <Card
-      title={<h2 style={{ fontSize: 18, margin: 0 }}>年度决策事项目录</h2>}
+      title={heading('年度决策事项目录')}
       extra={
         <Space wrap>
           <label htmlFor="catalog-year">年度</label>
@@ -353,7 +351,7 @@ function Proposals({ user }: { user: UserDto }) {
   };
   const open = (catalogs.data ?? []).filter((c) => c.status === 'draft' || c.status === 'published');
   return (
-    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>提出年度目录事项</h2>}>
+    <Card title={heading('提出年度目录事项')}>
       {done && <Alert type="success" title={done} showIcon style={{ marginBottom: 12 }} />}
       {problem && <Refusal problem={problem} />}
       <Form form={form} layout="vertical" onFinish={(v) => void propose(v)} initialValues={Object.fromEntries(REQUIREMENTS.map((r) => [`req_${r.key}`, true]))}>
@@ -422,7 +420,7 @@ function ReviewDesk() {
   const q = useQuery({ queryKey: ['reviews', status], queryFn: () => data(reviewsControllerList({ query: { pageSize: 100, ...(status ? { status } : {}) } })) });
   return (
     <Card
-      title={<h2 style={{ fontSize: 18, margin: 0 }}>合法性审查台</h2>}
+      title={heading('合法性审查台')}
       extra={
         <Select
           aria-label="审查状态"
@@ -525,7 +523,7 @@ function AuditorDesk() {
         </Space>
       </Card>
       <Card
-        title={<h2 style={{ fontSize: 18, margin: 0 }}>程序履行不到位的决策事项</h2>}
+        title={heading('程序履行不到位的决策事项')}
         extra={
           <Select
             aria-label="问题类型"
@@ -568,15 +566,12 @@ function AuditorDesk() {
         />
       </Card>
       <Card
-        title={<h2 style={{ fontSize: 18, margin: 0 }}>被拒绝的操作</h2>}
+        title={heading('被拒绝的操作')}
         extra={<Select aria-label="拒绝类别" allowClear placeholder="全部类别" style={{ width: 180 }} value={category} onChange={setCategory} options={CATEGORY_OPTIONS} />}
       >
-        <Table
-          rowKey="id"
+        <ListTable
           loading={refused.isPending}
           dataSource={refused.data ?? []}
-          pagination={{ pageSize: 20 }}
-          scroll={{ x: true }}
           columns={[
             { title: '时间', key: 'at', render: (_, v) => beijingTime(v.attemptedAt) },
             { title: '决策事项', key: 'title', render: (_, v) => (v.decisionId ? caseLink(v.decisionId, v.decisionTitle ?? v.decisionId) : '—') },
@@ -587,7 +582,7 @@ function AuditorDesk() {
           ]}
         />
       </Card>
-      <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>决策过程记录核验</h2>}>
+      <Card title={heading('决策过程记录核验')}>
         <Space direction="vertical">
           <Typography.Paragraph>按数据库中现存的记录逐条重新计算哈希值，核对每件决策事项的记录是否完整、未被改动。</Typography.Paragraph>
           <Button onClick={() => void verify()} loading={verifying}>
@@ -603,7 +598,7 @@ function AuditorDesk() {
           )}
         </Space>
       </Card>
-      <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>年度法治政府建设报告（重大行政决策部分）</h2>}>
+      <Card title={heading('年度法治政府建设报告（重大行政决策部分）')}>
         <Space wrap>
           <Button onClick={() => void download('md')}>下载 {year} 年度文字稿（Markdown）</Button>
           <Button onClick={() => void download('xlsx')}>下载 {year} 年度统计表（Excel）</Button>
@@ -653,13 +648,10 @@ function Administration() {
     <>
       {done && <Alert type="success" title={done} showIcon />}
       {problem && <Refusal problem={problem} />}
-      <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>单位</h2>}>
-        <Table
-          rowKey="id"
+      <Card title={heading('单位')}>
+        <ListTable
           loading={units.isPending}
           dataSource={units.data ?? []}
-          pagination={{ pageSize: 20 }}
-          scroll={{ x: true }}
           columns={[
             { title: '名称', dataIndex: 'name' },
             { title: '类型', dataIndex: 'kindLabel' },
@@ -701,13 +693,10 @@ function Administration() {
           <Button htmlType="submit">建立单位</Button>
         </Form>
       </Card>
-      <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>用户</h2>}>
-        <Table
-          rowKey="id"
+      <Card title={heading('用户')}>
+        <ListTable
           loading={users.isPending}
           dataSource={users.data ?? []}
-          pagination={{ pageSize: 20 }}
-          scroll={{ x: true }}
           columns={[
             { title: '用户名', dataIndex: 'username' },
             { title: '姓名', dataIndex: 'displayName' },
