@@ -132,6 +132,9 @@ test('a legal reviewer works from the review desk and concludes a review', async
   await signIn(page, 'sfj');
   await expect(page.getByRole('heading', { name: '合法性审查台' })).toBeVisible();
   await expect(page.getByRole('link', { name: '中小学校周边交通整治方案' })).toBeVisible();
+  // A round's materials and the opinions given so far, under its row.
+  await page.getByRole('row', { name: /中小学校周边交通整治方案/ }).getByRole('button', { name: /展开|Expand/ }).click();
+  await expect(page.getByText(/法律意见（.*周律师/)).toBeVisible();
   await accessible(page);
   await shot(page, 'workbench-reviewer');
   await page.getByRole('link', { name: '中小学校周边交通整治方案' }).click();
@@ -211,6 +214,12 @@ test('an auditor finds the overdue case and the refused skip, and downloads the 
   await expect(page.locator('.ant-tag').filter({ hasText: '逾期' }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: '被拒绝的操作' })).toBeVisible();
   await expect(page.getByText('跳过法定环节').first()).toBeVisible();
+  // By undertaking unit: 港湾街道's cases only.
+  await pick(page, 'audit-unit', 'x', '港湾街道');
+  await expect(page.getByRole('link', { name: '生活垃圾分类收运体系建设方案' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '区图书馆新馆建设项目' })).toHaveCount(0);
+  await page.locator('.ant-select', { has: page.locator('#audit-unit') }).hover();
+  await page.locator('.ant-select', { has: page.locator('#audit-unit') }).locator('.ant-select-clear').click();
   await page.getByLabel('年度', { exact: true }).fill('2026');
   // The year's figures drawn as charts, and every chain verified.
   await expect(page.locator('figure svg').first()).toBeVisible();

@@ -454,6 +454,21 @@ function ReviewDesk() {
           },
           { title: '草案版本', dataIndex: 'draftVersion' },
         ]}
+        expandable={{
+          // What the undertaking unit sent: the materials, the draft's summary and the opinions given so far.
+          expandedRowRender: (r) => (
+            <Space direction="vertical" size={4}>
+              <span>送审草案：{r.draft?.summary ?? r.materials.draftVersion}</span>
+              <span>法律依据：{r.materials.legalBasis?.join('；') ?? '未提供'}</span>
+              <span>履行法定程序的说明：{r.materials.procedureStatement ?? '未提供'}</span>
+              {r.opinions.map((o) => (
+                <span key={o.opinionId}>
+                  法律意见（{o.givenOn}，{o.author}，{o.authorKindLabel}）：{o.text}
+                </span>
+              ))}
+            </Space>
+          ),
+        }}
       />
     </Card>
   );
@@ -471,6 +486,7 @@ function AuditorDesk() {
   const [category, setCategory] = useState<'skip' | 'time_limit' | 'content' | 'form' | undefined>(undefined);
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [organId, setOrganId] = useState<string | undefined>(undefined);
+  const [unitId, setUnitId] = useState<string | undefined>(undefined);
   const units = useQuery({ queryKey: ['units'], queryFn: () => data(orgUnitsControllerList({ query: { pageSize: 200 } })) });
   const scope = { ...(organId ? { organId } : {}) };
   const yearNumber = /^\d{4}$/.test(year) ? Number(year) : undefined;
@@ -520,6 +536,16 @@ function AuditorDesk() {
             onChange={setOrganId}
             options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
           />
+          <label htmlFor="audit-unit">承办单位</label>
+          <Select
+            id="audit-unit"
+            allowClear
+            placeholder="全部"
+            style={{ width: 180 }}
+            value={unitId}
+            onChange={setUnitId}
+            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
         </Space>
       </Card>
       <Card
@@ -542,7 +568,7 @@ function AuditorDesk() {
         <Table
           rowKey="decisionId"
           loading={incomplete.isPending}
-          dataSource={incomplete.data ?? []}
+          dataSource={(incomplete.data ?? []).filter((d) => !unitId || d.undertakingUnitId === unitId)}
           pagination={{ pageSize: 20 }}
           scroll={{ x: true }}
           columns={[
