@@ -216,8 +216,9 @@ test('an auditor finds the overdue case and the refused skip, and downloads the 
   await expect(page.getByText('跳过法定环节').first()).toBeVisible();
   // By undertaking unit: 港湾街道's cases only.
   await pick(page, 'audit-unit', 'x', '港湾街道');
-  await expect(page.getByRole('link', { name: '生活垃圾分类收运体系建设方案' })).toBeVisible();
-  await expect(page.getByRole('link', { name: '区图书馆新馆建设项目' })).toHaveCount(0);
+  const incomplete = page.locator('.ant-card', { has: page.getByRole('heading', { name: '程序履行不到位的决策事项' }) });
+  await expect(incomplete.getByRole('link', { name: '生活垃圾分类收运体系建设方案' })).toBeVisible();
+  await expect(incomplete.getByRole('link', { name: '区图书馆新馆建设项目' })).toHaveCount(0);
   await page.locator('.ant-select', { has: page.locator('#audit-unit') }).hover();
   await page.locator('.ant-select', { has: page.locator('#audit-unit') }).locator('.ant-select-clear').click();
   await page.getByLabel('年度', { exact: true }).fill('2026');
