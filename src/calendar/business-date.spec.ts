@@ -1,3 +1,4 @@
+import * as procedure from '../../workflows/dates';
 import {
   addCalendarDays,
   assertBusinessDate,
@@ -119,5 +120,17 @@ describe('businessToday', () => {
   it('rejects a bad timezone or an invalid Date', () => {
     expect(() => businessToday('Mars/Olympus_Mons')).toThrow(RangeError);
     expect(() => businessToday('Asia/Shanghai', new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('one date arithmetic for the procedure and the calendar', () => {
+  it('agrees with workflows/dates.ts on every date, years below 100 included', () => {
+    for (const d of ['0000-02-29', '0099-12-31', '0100-02-29', '1900-02-29', '2000-02-29', '2026-11-30', '9999-12-31']) {
+      expect([d, procedure.isBusinessDate(d)]).toEqual([d, isValidBusinessDate(d)]);
+    }
+    expect(procedure.isBusinessDate('0099-12-31')).toBe(true);
+    expect(procedure.addDays('0099-12-31', 1)).toBe(addCalendarDays('0099-12-31', 1));
+    expect(procedure.addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(procedure.daysBetween('0004-02-28', '0004-03-01')).toBe(calendarDaysBetween('0004-02-28', '0004-03-01'));
   });
 });

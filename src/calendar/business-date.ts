@@ -7,44 +7,11 @@
  * exactly 86 400 000 ms long (UTC has no DST), and only `businessToday` looks at a timezone.
  */
 
-const MS_PER_DAY = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { formatBusinessDate, MS_PER_DAY, parseBusinessDate } from '../../workflows/dates';
 
-/** Epoch milliseconds of the date's UTC midnight, or NaN when the string is not a real YYYY-MM-DD date. */
-function utcMidnight(s: string): number {
-  if (typeof s !== 'string' || !DATE_PATTERN.test(s)) return Number.NaN;
-  const year = Number(s.slice(0, 4));
-  const month = Number(s.slice(5, 7));
-  const day = Number(s.slice(8, 10));
-  // Arithmetic, not a Date: every deadline view validates and counts thousands of dates per page.
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  return daysFromCivil(year, month, day) * MS_PER_DAY;
-}
-
-/** Days in a month of the proleptic Gregorian calendar (as Date counts them, year 0 a leap year). */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days from 1970-01-01 to the date (proleptic Gregorian; H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-function formatUtc(ms: number): string {
-  const d = new Date(ms);
-  const year = d.getUTCFullYear();
-  if (!Number.isFinite(ms) || year < 0 || year > 9999) {
-    throw new RangeError(`Date out of the YYYY-MM-DD range (years 0000..9999)`);
-  }
-  return `${String(year).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
+/** Epoch milliseconds of the date's UTC midnight, or NaN when the string is not a real YYYY-MM-DD date (workflows/dates.ts: one arithmetic for the procedure and the calendar). */
+const utcMidnight = (s: string): number => parseBusinessDate(s) ?? Number.NaN;
+const formatUtc = formatBusinessDate;
 
 /** Strict 'YYYY-MM-DD' (zero-padded, no time part) naming a day that exists in the Gregorian calendar. */
 export function isValidBusinessDate(s: string): boolean {
