@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TransactionRunner, type Tx } from '../database/transaction-runner';
 import { CLOCK } from '../engine/engine.module';
 import type { Clock } from '../engine/procedure-engine';
-import { ORG_UNIT_KINDS, type OrgUnitKind } from '../org-units/org-unit.entity';
+import { ORG_UNIT_KINDS, type OrgUnitKind } from '../org-units/org-unit-kinds';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { STAGES, type Conclusion, type Stage } from '../../workflows/major-decision/v1/context';
 import type { EventType } from '../../workflows/major-decision/v1/events';

@@ -1,19 +1,17 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/database-config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-type EntityList = MixedList<string | (new () => unknown) | EntitySchema>;
-
 /**
- * The one way the service opens its database. Never `synchronize`: the schema is the migrations.
+ * The one way the service opens its database. Never `synchronize`: the schema is the migrations,
+ * and the tables are read and written by SQL in each table's own module (no entity classes).
  * SQLite runs in WAL mode with `synchronous=FULL` unless told otherwise, so that an acknowledged
  * step survives a power loss.
  */
-export function createDataSource(config: DatabaseConfig, entities: EntityList = ENTITIES): DataSource {
-  const common = { entities, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+export function createDataSource(config: DatabaseConfig): DataSource {
+  const common = { entities: [] as string[], migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   let options: DataSourceOptions;
   if (config.type === 'postgres') {
     options = {

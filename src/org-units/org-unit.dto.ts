@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsUUID, ValidateIf, type ValidationArguments } from 'class-validator';
 import { IsName } from '../common/validation';
-import { ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit.entity';
+import { ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit-kinds';
 
 export class CreateOrgUnitDto {
   @ApiProperty({ example: '前进区人民政府', maxLength: 200 })

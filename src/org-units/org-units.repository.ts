@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transaction-runner';
-import type { OrgUnitKind } from './org-unit.entity';
+import type { OrgUnitKind } from './org-unit-kinds';
 
 export interface OrgUnit {
   id: string;

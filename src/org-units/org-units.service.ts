@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Page, type PageQueryDto } from '../common/pagination';
 import type { Tx } from '../database/transaction-runner';
 import { TransactionRunner } from '../database/transaction-runner';
-import type { OrgUnitKind } from './org-unit.entity';
+import type { OrgUnitKind } from './org-unit-kinds';
 import { OrgUnitsRepository, type OrgUnit } from './org-units.repository';
 import { nameIn, unitNamesOf } from './unit-names';
 

@@ -26,7 +26,7 @@ import { bareCodesIn, hasChinese } from '../../../test/support/problem-language'
 import { ROLES } from '../../auth/auth-user';
 import { KNOWN_CATEGORIES } from '../../catalogs/categories';
 import { serviceRegistry } from '../../engine/definition-registry';
-import { ORG_UNIT_KINDS } from '../../org-units/org-unit.entity';
+import { ORG_UNIT_KINDS } from '../../org-units/org-unit-kinds';
 import { REVIEW_STATUSES } from '../../reviews/review.dto';
 
 const ROOT = join(__dirname, '..', '..', '..');
