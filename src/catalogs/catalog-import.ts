@@ -97,8 +97,9 @@ export class CatalogImportService {
       if (outside.length) return { outside };
       const items: Array<{ row: number; id: string; title: string }> = [];
       const ids = orderedIds(valid.length);
+      const organKind = await this.catalogs.organKindOf(catalog, tx);
       for (const [i, v] of valid.entries()) {
-        const { decision } = await this.catalogs.proposeWithin(tx, catalog, v.dto, actor, ids[i]);
+        const { decision } = await this.catalogs.proposeWithin(tx, catalog, v.dto, actor, ids[i], organKind);
         items.push({ row: v.row, id: decision.id, title: decision.title });
       }
       return { items };

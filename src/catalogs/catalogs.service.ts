@@ -139,7 +139,14 @@ export class CatalogsService {
    * POST /catalogs/:id/items does once every check has passed, and what an import does per row
    * (with ids that keep its rows in order: items are listed by the time they were proposed, then id).
    */
-  async proposeWithin(tx: Tx, catalog: CatalogSqlRow, dto: AddCatalogItemDto, actor: Actor, id?: string): Promise<{ decision: DecisionSnapshot; details: ItemDetails }> {
+  async proposeWithin(
+    tx: Tx,
+    catalog: CatalogSqlRow,
+    dto: AddCatalogItemDto,
+    actor: Actor,
+    id?: string,
+    organKind?: string,
+  ): Promise<{ decision: DecisionSnapshot; details: ItemDetails }> {
     const details: ItemDetails = {
       legalBasis: dto.legalBasis,
       affectsMarket: dto.affectsMarket === true,
@@ -147,8 +154,7 @@ export class CatalogsService {
       plannedDecisionOn: dto.plannedDecisionOn ?? null,
       requirements: dto.requirements,
     };
-    // The organ's kind names the meeting that discusses the draft (SC713-30, 42).
-    const organKind = (await this.units.find(catalog.organ_id, tx))?.kind;
+    const kind = organKind ?? (await this.organKindOf(catalog, tx));
     const decision = await this.engine.createWithin(
       tx,
       {
@@ -165,7 +171,7 @@ export class CatalogsService {
           plannedStartOn: dto.plannedStartOn,
           plannedDecisionOn: dto.plannedDecisionOn,
           year: catalog.year,
-          organKind,
+          organKind: kind,
         }),
         item: itemOf(dto),
       },
@@ -173,6 +179,11 @@ export class CatalogsService {
     );
     await this.repo.insertItem(tx, { decisionId: decision.id, catalogId: catalog.id, ...details, createdAt: decision.createdAt });
     return { decision, details };
+  }
+
+  /** The kind of the catalog's organ, which names the meeting that discusses a draft (SC713-30, 42): read once per catalog by an import. */
+  async organKindOf(catalog: CatalogSqlRow, tx: Tx): Promise<string | undefined> {
+    return (await this.units.find(catalog.organ_id, tx))?.kind;
   }
 
   /**

@@ -101,6 +101,9 @@ describe('major-decision versions 1 and 2 side by side', () => {
     const {
       decisionIds: [id],
     } = await publishedCatalogWith(onV2, d, [itemB(d, { title: '前进区夜市管理办法' })], { year: 2030 });
+    // The organ's kind went into the case with the catalog item: it names the meeting that may discuss the draft (SC713-42).
+    const [stored] = await onV2.tx.read((tx) => tx.query<{ snapshot: string }>('SELECT snapshot FROM decision WHERE id = ?', [id]));
+    expect((JSON.parse(stored.snapshot) as { context: { organKind?: string } }).context.organKind).toBe('government');
     const f = decisionFixture(onV2, d);
     await f.advance(id, [...TO_DECIDED, 'REPORT_TO_PARTY_COMMITTEE', 'PUBLISH']);
     const bare = await onV2.http.post(`/decisions/${id}/events`).set(office).send({ type: 'TERMINATE', payload: await f.payload(id, 'TERMINATE') });
